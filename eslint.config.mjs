@@ -1,0 +1,54 @@
+import nx from '@nx/eslint-plugin';
+
+const gatewayFreeBans = ['@prisma/*', 'prisma', 'type-graphql', 'graphql', 'graphql-*', '@apollo/*', 'class-validator', 'pg', 'undici', 'axios', 'node-fetch', 'http', 'https', 'net', 'node:http', 'node:https', 'node:net', 'node:http2', 'http2'];
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  ...nx.configs['flat/javascript'],
+  { ignores: ['**/dist', '**/out-tsc', '**/generated/**', 'tmp/**', 'coverage/**', 'bench/results/**'] },
+  {
+    files: ['**/*.ts', '**/*.js'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: true,
+          allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
+          depConstraints: [
+            // Dependencies flow strictly downward: util -> domain -> contract -> connector -> app.
+            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
+            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:util', 'type:domain'] },
+            { sourceTag: 'type:contract', onlyDependOnLibsWithTags: ['type:util', 'type:domain'] },
+            // Connectors never import each other: type:connector is not in their own allow-list.
+            { sourceTag: 'type:connector', onlyDependOnLibsWithTags: ['type:util', 'type:domain', 'type:contract'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:util', 'type:domain', 'type:contract', 'type:connector'] },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:util', 'type:domain', 'type:contract', 'type:connector', 'type:app'] },
+            { sourceTag: 'scope:payments', notDependOnLibsWithTags: ['scope:api'] },
+            { sourceTag: 'scope:shared', notDependOnLibsWithTags: ['scope:api', 'scope:payments'] },
+            // Libraries do no I/O of their own: no database, GraphQL, HTTP client or socket modules.
+            { sourceTag: 'type:util', bannedExternalImports: gatewayFreeBans },
+            { sourceTag: 'type:domain', bannedExternalImports: gatewayFreeBans },
+            { sourceTag: 'type:contract', bannedExternalImports: gatewayFreeBans },
+            { sourceTag: 'type:connector', bannedExternalImports: gatewayFreeBans },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Test helpers (fake gateways, conformance kit) never reach production code.
+    files: ['**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.e2e-spec.ts', '**/src/testing/**', '**/src/support/**', 'apps/gateway-simulator/**', 'bench/**', 'tools/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@org/*/testing'], message: 'Testing entry points are for specs, the simulator and the benchmark only.' }] }],
+    },
+  },
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+];

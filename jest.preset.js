@@ -1,0 +1,25 @@
+const path = require('node:path');
+const nxPreset = require('@nx/jest/preset').default;
+
+/** Shared jest settings: swc (with legacy decorators + metadata for type-graphql) and the results reporter. */
+module.exports = {
+  ...nxPreset,
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.[tj]s$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true },
+          keepClassNames: true,
+          target: 'es2022',
+        },
+        module: { type: 'commonjs' },
+        sourceMaps: 'inline',
+      },
+    ],
+  },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  reporters: ['default', path.join(__dirname, 'tools/jest/results-reporter.js')],
+};

@@ -1,0 +1,92 @@
+import type { ConnectorCredentials } from '@org/domain-types';
+import type { ConnectorDefinition } from './connector';
+import { ConnectorError, ConnectorFlowError, IntegrationError, NetworkError } from './errors';
+import { isUnsupportedFlow, type FlowContext, type FlowHandler, type FlowName, type FlowOutcome, type FlowTypes } from './flow';
+import { TransportError, type HttpRequest, type HttpResponse, type HttpTransport } from './http';
+import { isSuccessStatus, rawBodyExcerpt } from './response-helpers';
+
+/** A {@link FlowOutcome} plus the HTTP status the gateway answered with. */
+export type FlowResult<Res> = FlowOutcome<Res> & { readonly httpStatus: number };
+
+/** Optional hooks, e.g. for logging the (masked) exchange. */
+export interface ExecuteFlowHooks {
+  onRequest?(request: HttpRequest): void;
+  onResponse?(response: HttpResponse, elapsedMs: number): void;
+}
+
+function networkError(error: TransportError, context: { connector: ConnectorDefinition<ConnectorCredentials>['id']; flow: FlowName }): NetworkError {
+  switch (error.kind) {
+    case 'connect_timeout':
+      return new NetworkError('CONNECT_TIMEOUT', 'Could not connect to the gateway in time', { ...context, retryable: true, paymentMayHaveBeenProcessed: false });
+    case 'connection_refused':
+      return new NetworkError('CONNECTION_REFUSED', 'The gateway refused the connection', { ...context, retryable: true, paymentMayHaveBeenProcessed: false });
+    case 'timeout':
+      return new NetworkError('GATEWAY_TIMEOUT', 'The gateway did not answer in time; the outcome is unknown', { ...context, retryable: true, paymentMayHaveBeenProcessed: true });
+    case 'connection_reset':
+      return new NetworkError('CONNECTION_RESET', 'The connection to the gateway was reset; the outcome is unknown', { ...context, retryable: true, paymentMayHaveBeenProcessed: error.requestSent });
+    case 'unknown':
+      return new NetworkError('NETWORK_ERROR', 'The gateway call failed', { ...context, retryable: true, paymentMayHaveBeenProcessed: error.requestSent });
+  }
+}
+
+/**
+ * Runs one flow of one connector: build the request, send it through the injected transport,
+ * and classify the answer the way upstream's `handle_connector_response` does:
+ * 200-202/204/302 go to the flow's `handleResponse`, 4xx and 5xx to `parseErrorResponse`,
+ * anything else is a {@link ConnectorError}.
+ *
+ * Declines come back as `FAILURE` outcomes. Thrown errors say which side failed:
+ * {@link IntegrationError} (nothing sent), {@link NetworkError} (no answer; maybe processed),
+ * {@link ConnectorError} (an answer we cannot interpret).
+ *
+ * @example
+ * const result = await executeFlow(nuveiConnector, 'sessionToken', ctx, transport);
+ * if (result.status === 'SUCCESS') use(result.data.sessionToken);
+ */
+export async function executeFlow<C extends ConnectorCredentials, F extends FlowName>(
+  connector: ConnectorDefinition<C>,
+  flow: F,
+  ctx: FlowContext<FlowTypes[F]['request'], C>,
+  transport: HttpTransport,
+  hooks: ExecuteFlowHooks = {},
+): Promise<FlowResult<FlowTypes[F]['response']>> {
+  const context = { connector: connector.id, flow };
+  const entry = connector.flows[flow];
+  if (isUnsupportedFlow(entry)) {
+    throw new IntegrationError(entry.unsupported === 'not_supported' ? 'FLOW_NOT_SUPPORTED' : 'FLOW_NOT_IMPLEMENTED', `${connector.displayName} does not offer the ${flow} flow`, context);
+  }
+  const handler = entry as FlowHandler<FlowTypes[F]['request'], FlowTypes[F]['response'], C>;
+  const request = handler.buildRequest(ctx);
+  hooks.onRequest?.(request);
+
+  const started = performance.now();
+  let response: HttpResponse;
+  try {
+    response = await transport.send(request);
+  } catch (error) {
+    if (error instanceof TransportError) throw networkError(error, context);
+    throw new NetworkError('NETWORK_ERROR', 'The gateway call failed', { ...context, retryable: true, paymentMayHaveBeenProcessed: true });
+  }
+  hooks.onResponse?.(response, performance.now() - started);
+
+  if (isSuccessStatus(response.status)) {
+    try {
+      return { ...handler.handleResponse(ctx, response), httpStatus: response.status };
+    } catch (error) {
+      if (error instanceof ConnectorFlowError) throw error;
+      throw new ConnectorError('MALFORMED_RESPONSE', `${connector.displayName} answered with a body that could not be read`, {
+        ...context,
+        httpStatus: response.status,
+        reason: rawBodyExcerpt(response.body),
+      });
+    }
+  }
+  if (response.status >= 400 && response.status <= 599) {
+    return { status: 'FAILURE', error: connector.parseErrorResponse(response), httpStatus: response.status };
+  }
+  throw new ConnectorError('UNEXPECTED_STATUS', `${connector.displayName} answered with unexpected HTTP status ${response.status}`, {
+    ...context,
+    httpStatus: response.status,
+    reason: rawBodyExcerpt(response.body),
+  });
+}

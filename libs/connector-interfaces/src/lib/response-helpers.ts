@@ -1,0 +1,59 @@
+import type { ErrorResponse } from '@org/domain-types';
+import type { HttpResponse } from './http';
+
+/** Longest raw-body excerpt ever copied into an error (upstream Paytm fallback: 200 characters). */
+export const RAW_BODY_EXCERPT_LENGTH = 200;
+
+/** A short excerpt of a raw body, safe to store: truncated and with control characters removed. */
+export function rawBodyExcerpt(body: string, length = RAW_BODY_EXCERPT_LENGTH): string {
+  return body.slice(0, length).replace(/[\u0000-\u001f\u007f]+/g, ' ');
+}
+
+/** Parses a JSON body, returning `undefined` for empty or non-JSON bodies instead of throwing. */
+export function tryParseJson(body: string): unknown {
+  if (body.trim() === '') return undefined;
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Narrows to a plain JSON object. */
+export function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const SERVER_ERROR_MESSAGES: Readonly<Record<number, string>> = {
+  500: 'internal_server_error',
+  501: 'not_implemented',
+  502: 'bad_gateway',
+  503: 'service_unavailable',
+  504: 'gateway_timeout',
+  505: 'http_version_not_supported',
+  506: 'variant_also_negotiates',
+  507: 'insufficient_storage',
+  508: 'loop_detected',
+  510: 'not_extended',
+  511: 'network_authentication_required',
+};
+
+/**
+ * Upstream's default 5xx mapping (`get_5xx_error_response`): code = the status, message = a
+ * snake_case name, reason = the (truncated) body. Marked retryable: the gateway failed, not the request.
+ */
+export function defaultServerErrorResponse(response: HttpResponse): ErrorResponse {
+  return {
+    code: String(response.status),
+    message: SERVER_ERROR_MESSAGES[response.status] ?? 'unknown_error',
+    reason: rawBodyExcerpt(response.body),
+    statusCode: response.status,
+    unifiedCode: 'GATEWAY_UNAVAILABLE',
+    retryable: true,
+  };
+}
+
+/** True for the statuses upstream hands to the response transformer (200-202, 204, 302). */
+export function isSuccessStatus(status: number): boolean {
+  return status === 200 || status === 201 || status === 202 || status === 204 || status === 302;
+}

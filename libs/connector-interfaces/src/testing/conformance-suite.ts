@@ -1,0 +1,202 @@
+import { describe, expect, it } from '@jest/globals';
+import { inspect } from 'node:util';
+import { Secret } from '@org/masking';
+import {
+  CONNECTOR_IDS,
+  UNSUPPORTED_CURRENCIES,
+  isCurrencyCode,
+  type ConnectorCredentials,
+  type PaymentFlowData,
+  type SessionTokenRequestData,
+} from '@org/domain-types';
+import type { ConnectorDefinition } from '../lib/connector';
+import { ConnectorError, IntegrationError, NetworkError } from '../lib/errors';
+import { executeFlow } from '../lib/execute-flow';
+import { FLOW_NAMES, isUnsupportedFlow, type Clock, type FlowContext } from '../lib/flow';
+import { TransportError, type HttpResponse } from '../lib/http';
+import { RecordingTransport } from './recording-transport';
+
+/** Canned gateway answers and inputs a connector's conformance run uses. */
+export interface ConformanceFixtures {
+  /** Generic credentials of this connector (they go through `parseCredentials`). */
+  readonly credentials: ConnectorCredentials;
+  readonly flowData: PaymentFlowData;
+  readonly sessionRequest: SessionTokenRequestData;
+  readonly baseUrl: string;
+  readonly clock: Clock;
+  /** Raw values that must never be sent in clear nor appear in any outcome, error or inspected object. */
+  readonly secretsNeverOnWire: readonly string[];
+  readonly answers: {
+    readonly success: { readonly response: HttpResponse; readonly token: string };
+    /** A 2xx decline ("200 + error body"). */
+    readonly decline: { readonly response: HttpResponse; readonly code: string };
+    /** Each known 4xx body shape and the gateway code it must map to. */
+    readonly clientErrors: readonly { readonly response: HttpResponse; readonly code: string }[];
+    readonly serverError: HttpResponse;
+    /** An HTML error page with a non-2xx status. */
+    readonly htmlError: HttpResponse;
+    /** A 2xx whose body is not valid JSON. */
+    readonly malformedSuccess: HttpResponse;
+    /** A 2xx with an empty body. */
+    readonly emptySuccess: HttpResponse;
+  };
+}
+
+function otherCredentials(id: string): ConnectorCredentials {
+  const s = (v: string) => new Secret(v);
+  return id === 'nuvei'
+    ? { connector: 'paytm', merchantId: s('m'), merchantKey: s('k'), website: s('w') }
+    : { connector: 'nuvei', merchantId: s('m'), merchantSiteId: s('s'), merchantSecret: s('k') };
+}
+
+function rendered(value: unknown): string {
+  const json = (() => {
+    try {
+      return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+    } catch {
+      return '';
+    }
+  })();
+  const text = value instanceof Error ? `${value.message} ${String(value.stack)}` : '';
+  return `${inspect(value, { depth: null })} ${json} ${text}`;
+}
+
+/**
+ * The shared conformance kit every connector runs (TypeScript form of upstream's global suites).
+ * Checks identity and capabilities, the full flow table, credential narrowing, deterministic
+ * request building with a frozen clock, the classification of every answer class, and that no
+ * secret appears in any request rendering, outcome or error.
+ *
+ * @example
+ * describeConnectorConformance(nuveiConnector, nuveiConformanceFixtures);
+ */
+export function describeConnectorConformance<C extends ConnectorCredentials>(connector: ConnectorDefinition<C>, fixtures: ConformanceFixtures): void {
+  const ctx = (): FlowContext<SessionTokenRequestData, C> => ({
+    flowData: fixtures.flowData,
+    request: fixtures.sessionRequest,
+    credentials: connector.parseCredentials(fixtures.credentials),
+    baseUrl: fixtures.baseUrl,
+    clock: fixtures.clock,
+  });
+  const run = (responder: ConstructorParameters<typeof RecordingTransport>[0]) =>
+    executeFlow(connector, 'sessionToken', ctx(), new RecordingTransport(responder));
+  const expectNoSecret = (value: unknown) => {
+    const text = rendered(value);
+    for (const secret of fixtures.secretsNeverOnWire) expect(text).not.toContain(secret);
+  };
+
+  describe(`${connector.displayName} connector conformance`, () => {
+    it('declares its identity, base URLs and capabilities', () => {
+      expect(CONNECTOR_IDS).toContain(connector.id);
+      expect(connector.displayName.length).toBeGreaterThan(0);
+      expect(connector.baseUrls.sandbox).toMatch(/^https:\/\//);
+      expect(connector.baseUrls.production).toMatch(/^https:\/\//);
+      expect(connector.capabilities.sessionTokenLifetimeSeconds).toBeGreaterThan(0);
+      expect(connector.capabilities.supportedCurrencies.length).toBeGreaterThan(0);
+      for (const currency of connector.capabilities.supportedCurrencies) {
+        expect(isCurrencyCode(currency)).toBe(true);
+        expect(UNSUPPORTED_CURRENCIES.has(currency)).toBe(false);
+      }
+    });
+
+    it('declares every flow, implemented or explicitly unsupported', () => {
+      for (const flow of FLOW_NAMES) {
+        const entry = connector.flows[flow];
+        expect(entry).toBeDefined();
+        if (!isUnsupportedFlow(entry)) {
+          expect(typeof entry.buildRequest).toBe('function');
+          expect(typeof entry.handleResponse).toBe('function');
+        }
+      }
+      expect(isUnsupportedFlow(connector.flows.sessionToken)).toBe(false);
+    });
+
+    it('accepts its own credentials and refuses another connector’s', () => {
+      expect(connector.parseCredentials(fixtures.credentials).connector).toBe(connector.id);
+      expect(() => connector.parseCredentials(otherCredentials(connector.id))).toThrow(IntegrationError);
+    });
+
+    it('builds the same request twice with a frozen clock, under its base URL, with no secret in clear', () => {
+      const first = connector.flows.sessionToken.buildRequest(ctx());
+      const second = connector.flows.sessionToken.buildRequest(ctx());
+      expect(second.url).toBe(first.url);
+      expect(second.body).toBe(first.body);
+      expect(first.url.startsWith(fixtures.baseUrl)).toBe(true);
+      for (const secret of fixtures.secretsNeverOnWire) expect(first.body ?? '').not.toContain(secret);
+      expectNoSecret(first.headers);
+    });
+
+    it('maps a success to the token, kept masked', async () => {
+      const result = await run(() => fixtures.answers.success.response);
+      expect(result.status).toBe('SUCCESS');
+      if (result.status !== 'SUCCESS') return;
+      expect(result.data.sessionToken.expose()).toBe(fixtures.answers.success.token);
+      expect(rendered(result)).not.toContain(fixtures.answers.success.token);
+      expectNoSecret(result);
+    });
+
+    it('maps a 2xx decline to a FAILURE outcome carrying the gateway code', async () => {
+      const result = await run(() => fixtures.answers.decline.response);
+      expect(result.status).toBe('FAILURE');
+      if (result.status !== 'FAILURE') return;
+      expect(result.error.code).toBe(fixtures.answers.decline.code);
+      expect(result.error.retryable).toBe(false);
+      expectNoSecret(result);
+    });
+
+    it('maps each known 4xx body shape', async () => {
+      for (const answer of fixtures.answers.clientErrors) {
+        const result = await run(() => answer.response);
+        expect(result.status).toBe('FAILURE');
+        expect(result.httpStatus).toBe(answer.response.status);
+        if (result.status === 'FAILURE') expect(result.error.code).toBe(answer.code);
+        expectNoSecret(result);
+      }
+    });
+
+    it('maps a 5xx to a retryable FAILURE', async () => {
+      const result = await run(() => fixtures.answers.serverError);
+      expect(result.status).toBe('FAILURE');
+      if (result.status !== 'FAILURE') return;
+      expect(result.error.statusCode).toBe(fixtures.answers.serverError.status);
+      expect(result.error.retryable).toBe(true);
+    });
+
+    it('maps an HTML error page without throwing, keeping at most a short excerpt', async () => {
+      const result = await run(() => fixtures.answers.htmlError);
+      expect(result.status).toBe('FAILURE');
+      if (result.status !== 'FAILURE') return;
+      expect(result.error.statusCode).toBe(fixtures.answers.htmlError.status);
+      expect((result.error.reason ?? '').length).toBeLessThanOrEqual(220);
+    });
+
+    it('raises ConnectorError for a malformed or empty 2xx body', async () => {
+      await expect(run(() => fixtures.answers.malformedSuccess)).rejects.toBeInstanceOf(ConnectorError);
+      await expect(run(() => fixtures.answers.emptySuccess)).rejects.toBeInstanceOf(ConnectorError);
+    });
+
+    it('raises NetworkError for transport failures, saying whether the gateway may have acted', async () => {
+      const timeout = run(() => {
+        throw new TransportError('timeout', true, 'timed out');
+      });
+      await expect(timeout).rejects.toMatchObject({ code: 'GATEWAY_TIMEOUT', retryable: true, paymentMayHaveBeenProcessed: true });
+      const refused = run(() => {
+        throw new TransportError('connection_refused', false, 'refused');
+      });
+      await expect(refused).rejects.toBeInstanceOf(NetworkError);
+      await expect(refused).rejects.toMatchObject({ code: 'CONNECTION_REFUSED', paymentMayHaveBeenProcessed: false });
+    });
+
+    it('never renders a secret in any error it raises', async () => {
+      const errors: unknown[] = [];
+      for (const response of [fixtures.answers.malformedSuccess, fixtures.answers.emptySuccess]) {
+        await run(() => response).catch((error: unknown) => errors.push(error));
+      }
+      await run(() => {
+        throw new TransportError('timeout', true, 'timed out');
+      }).catch((error: unknown) => errors.push(error));
+      expect(errors).toHaveLength(3);
+      for (const error of errors) expectNoSecret(error);
+    });
+  });
+}

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'connectors-nuvei',
+  preset: '../../../jest.preset.js',
+  coverageDirectory: '../../../coverage/libs/connectors/nuvei',
+};

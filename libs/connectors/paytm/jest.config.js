@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'connectors-paytm',
+  preset: '../../../jest.preset.js',
+  coverageDirectory: '../../../coverage/libs/connectors/paytm',
+};

@@ -1,0 +1,26 @@
+export { CURRENCY_CODES, UNSUPPORTED_CURRENCIES, currencyExponent, isCurrencyCode } from './lib/currency';
+export type { CurrencyCode, CurrencyExponent } from './lib/currency';
+export { MAX_MINOR_AMOUNT, createMoney, toMajorUnitString } from './lib/money';
+export type { Money } from './lib/money';
+export { DomainValidationError } from './lib/validation-error';
+export { ATTEMPT_STATUSES } from './lib/attempt-status';
+export type { AttemptStatus } from './lib/attempt-status';
+export { UNIFIED_ERROR_CODES } from './lib/error-response';
+export type { ErrorResponse, UnifiedErrorCode } from './lib/error-response';
+export type { BrowserInformation } from './lib/browser-information';
+export type { AccessToken, ConnectorState } from './lib/connector-state';
+export { CONNECTOR_IDS, isConnectorId } from './lib/connector-id';
+export type { ConnectorId } from './lib/connector-id';
+export type { ConnectorCredentials, NuveiCredentials, PaytmCredentials } from './lib/connector-credentials';
+export { ConnectorConfigError, parseConnectorConfig } from './lib/connector-config';
+export type { ConnectorConfig, ConnectorConfigErrorCode } from './lib/connector-config';
+export type { PaymentFlowData, SessionTokenRequestData, SessionTokenResponseData } from './lib/session-token';
+export type {
+  AuthorizeRequestData,
+  AuthorizeResponseData,
+  BillingDetails,
+  CardPaymentMethod,
+  PaymentMethodData,
+  UpiCollectPaymentMethod,
+  UpiIntentPaymentMethod,
+} from './lib/authorize';

@@ -1,0 +1,133 @@
+import { Secret } from '@org/masking';
+import { z } from 'zod';
+import type { ConnectorCredentials } from './connector-credentials';
+import type { ConnectorId } from './connector-id';
+
+/** Why an `x-connector-config` value was refused. Codes follow upstream's header sub-codes (§2.4). */
+export type ConnectorConfigErrorCode =
+  | 'INVALID_CONNECTOR_CONFIG_JSON'
+  | 'INVALID_CONNECTOR_CONFIG_FORMAT'
+  | 'INVALID_CONNECTOR'
+  | 'FAILED_TO_OBTAIN_AUTH_TYPE';
+
+/**
+ * A refused connector configuration. `field` names the offending key (e.g. `config.Nuvei.merchant_secret`);
+ * the message names fields only, never values.
+ */
+export class ConnectorConfigError extends Error {
+  override readonly name = 'ConnectorConfigError';
+
+  constructor(
+    readonly code: ConnectorConfigErrorCode,
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A parsed `x-connector-config`: typed credentials plus upstream's optional per-request `base_url`. */
+export interface ConnectorConfig {
+  readonly credentials: ConnectorCredentials;
+  /** Upstream's per-request gateway URL override; callers must allow-list it before use (SSRF). */
+  readonly baseUrl?: string;
+}
+
+const secretField = z.string().min(1);
+const nuveiSchema = z.object({
+  merchant_id: secretField,
+  merchant_site_id: secretField,
+  merchant_secret: secretField,
+  base_url: z.string().min(1).optional(),
+});
+const paytmSchema = z.object({
+  merchant_id: secretField,
+  merchant_key: secretField,
+  website: secretField,
+  client_id: secretField.nullish(),
+  base_url: z.string().min(1).optional(),
+});
+
+// PascalCase variant keys, as prost names the `ConnectorSpecificConfig` oneof (upstream §2.2).
+const VARIANTS = { Nuvei: 'nuvei', Paytm: 'paytm' } as const satisfies Record<string, ConnectorId>;
+type VariantKey = keyof typeof VARIANTS;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function fieldError(variant: string, issue: z.core.$ZodIssue): ConnectorConfigError {
+  const path = ['config', variant, ...issue.path.map(String)].join('.');
+  const missing = issue.code === 'invalid_type' && issue.input === undefined;
+  const what = missing ? 'is missing' : issue.code === 'too_small' ? 'must not be empty' : 'must be a string';
+  return new ConnectorConfigError('FAILED_TO_OBTAIN_AUTH_TYPE', path, `${variant} connector config: ${path} ${what}`);
+}
+
+function toCredentials(variant: VariantKey, raw: unknown): ConnectorConfig {
+  if (variant === 'Nuvei') {
+    const parsed = nuveiSchema.safeParse(raw);
+    if (!parsed.success) throw fieldError(variant, parsed.error.issues[0] as z.core.$ZodIssue);
+    const { merchant_id, merchant_site_id, merchant_secret, base_url } = parsed.data;
+    return {
+      credentials: {
+        connector: 'nuvei',
+        merchantId: new Secret(merchant_id),
+        merchantSiteId: new Secret(merchant_site_id),
+        merchantSecret: new Secret(merchant_secret),
+      },
+      ...(base_url === undefined ? {} : { baseUrl: base_url }),
+    };
+  }
+  const parsed = paytmSchema.safeParse(raw);
+  if (!parsed.success) throw fieldError(variant, parsed.error.issues[0] as z.core.$ZodIssue);
+  const { merchant_id, merchant_key, website, client_id, base_url } = parsed.data;
+  return {
+    credentials: {
+      connector: 'paytm',
+      merchantId: new Secret(merchant_id),
+      merchantKey: new Secret(merchant_key),
+      website: new Secret(website),
+      ...(client_id == null ? {} : { clientId: new Secret(client_id) }),
+    },
+    ...(base_url === undefined ? {} : { baseUrl: base_url }),
+  };
+}
+
+/**
+ * Parses upstream's `x-connector-config` header JSON into typed, masked credentials.
+ * The deprecated `{"auth_type":{...}}` shape of `x-connector-auth` is accepted too (upstream rewrites it).
+ * Secrets are wrapped in {@link Secret} immediately; no error ever echoes a value.
+ *
+ * @throws ConnectorConfigError naming the offending field.
+ * @example
+ * parseConnectorConfig('{"config":{"Nuvei":{"merchant_id":"m","merchant_site_id":"s","merchant_secret":"k"}}}')
+ *   .credentials.connector; // 'nuvei'
+ */
+export function parseConnectorConfig(json: string): ConnectorConfig {
+  let document: unknown;
+  try {
+    document = JSON.parse(json);
+  } catch {
+    throw new ConnectorConfigError('INVALID_CONNECTOR_CONFIG_JSON', 'x-connector-config', 'x-connector-config is not valid JSON');
+  }
+  if (!isRecord(document)) {
+    throw new ConnectorConfigError('INVALID_CONNECTOR_CONFIG_FORMAT', 'x-connector-config', 'x-connector-config must be a JSON object');
+  }
+  const config = document['config'] ?? document['auth_type'];
+  if (!isRecord(config)) {
+    throw new ConnectorConfigError('INVALID_CONNECTOR_CONFIG_FORMAT', 'config', 'x-connector-config must have a "config" object');
+  }
+  const keys = Object.keys(config);
+  if (keys.length !== 1) {
+    throw new ConnectorConfigError('INVALID_CONNECTOR_CONFIG_FORMAT', 'config', 'config must hold exactly one connector, e.g. {"Nuvei":{...}}');
+  }
+  const variant = keys[0] as string;
+  if (!Object.hasOwn(VARIANTS, variant)) {
+    throw new ConnectorConfigError('INVALID_CONNECTOR', `config.${variant.slice(0, 40)}`, 'config names an unsupported connector; expected "Nuvei" or "Paytm"');
+  }
+  const body = config[variant];
+  if (!isRecord(body)) {
+    throw new ConnectorConfigError('INVALID_CONNECTOR_CONFIG_FORMAT', `config.${variant}`, `config.${variant} must be an object`);
+  }
+  return toCredentials(variant as VariantKey, body);
+}

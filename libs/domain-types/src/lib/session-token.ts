@@ -1,0 +1,32 @@
+import type { Secret } from '@org/masking';
+import type { BrowserInformation } from './browser-information';
+import type { Money } from './money';
+
+/**
+ * Per-attempt data shared by every flow (upstream `PaymentFlowData`, reduced to what our flows read).
+ */
+export interface PaymentFlowData {
+  /** Our merchant's id (upstream `x-merchant-id`). */
+  readonly merchantId: string;
+  /**
+   * The reference the gateway sees: Nuvei `clientRequestId`, Paytm `orderId`. Upstream sets it to
+   * `merchant_session_id`, or `""` when absent.
+   */
+  readonly connectorRequestReferenceId: string;
+  /** Sandbox (true) or live (false). */
+  readonly testMode: boolean;
+  /** Opaque connector-specific data the merchant passed through. */
+  readonly connectorFeatureData?: Secret<string>;
+}
+
+/** Input of the session-token flow (upstream `SessionTokenRequestData`). */
+export interface SessionTokenRequestData {
+  readonly amount: Money;
+  readonly browserInfo?: BrowserInformation;
+}
+
+/** Output of a successful session-token flow (upstream `SessionTokenResponseData`). */
+export interface SessionTokenResponseData {
+  /** Nuvei `sessionToken` / Paytm `txnToken`. A bearer credential: keep it wrapped. */
+  readonly sessionToken: Secret<string>;
+}
