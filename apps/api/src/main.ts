@@ -1,1 +1,64 @@
-console.log('Hello World');
+import 'reflect-metadata';
+import * as path from 'node:path';
+import { createApp } from './app/create-app';
+import { ensureDevMerchant } from './bootstrap/dev-merchant';
+import { loadFieldEncryptor } from './bootstrap/encryption-key';
+import { loadConfig } from './config/env';
+import { startEmbeddedPostgres } from './db/embedded-postgres';
+import { applyMigrations } from './db/migrations';
+import { createPrismaClient } from './db/prisma';
+import { findWorkspaceRoot } from './db/workspace-root';
+import { createLogger } from './logging/logger';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL);
+  const dataDir = path.resolve(findWorkspaceRoot(), config.DATA_DIR);
+  const { encryptor, source } = loadFieldEncryptor(config, dataDir);
+  if (source === 'generated') logger.warn({ dataDir }, 'generated a development encryption key; set ENCRYPTION_KEY outside development');
+
+  let databaseUrl = config.DATABASE_URL;
+  const embedded = databaseUrl ? undefined : await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), log: (line) => logger.debug(line) });
+  if (embedded) {
+    databaseUrl = embedded.databaseUrl;
+    const { applied } = await applyMigrations(databaseUrl);
+    logger.info({ applied }, 'embedded Postgres ready');
+  }
+  const prisma = createPrismaClient(databaseUrl as string, { poolMax: config.DATABASE_POOL_MAX });
+  const app = await createApp({ config, prisma, encryptor, logger });
+  const url = await app.listen(config.PORT);
+
+  const lines = [`GraphQL API ready at ${url}${config.NODE_ENV === 'production' ? '' : ' (open it in a browser for Apollo Sandbox)'}`];
+  if (embedded) {
+    const dev = await ensureDevMerchant(app.merchants, dataDir);
+    lines.push(`Development merchant ${dev.merchantId}: send the header  Authorization: Bearer ${dev.apiKey}`);
+  }
+  process.stdout.write(lines.join('\n') + '\n');
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    app
+      .close()
+      .then(() => prisma.$disconnect())
+      .then(() => embedded?.stop())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'error during shutdown');
+          process.exit(1);
+        },
+      );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

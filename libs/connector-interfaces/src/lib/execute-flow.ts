@@ -1,6 +1,6 @@
-import type { ConnectorCredentials } from '@org/domain-types';
+import type { ConnectorCredentials, ErrorResponse } from '@org/domain-types';
 import type { ConnectorDefinition } from './connector';
-import { ConnectorError, ConnectorFlowError, IntegrationError, NetworkError } from './errors';
+import { ConnectorError, ConnectorFlowError, IntegrationError, NetworkError, type FlowErrorContext } from './errors';
 import { isUnsupportedFlow, type FlowContext, type FlowHandler, type FlowName, type FlowOutcome, type FlowTypes } from './flow';
 import { TransportError, type HttpRequest, type HttpResponse, type HttpTransport } from './http';
 import { isSuccessStatus, rawBodyExcerpt } from './response-helpers';
@@ -14,7 +14,7 @@ export interface ExecuteFlowHooks {
   onResponse?(response: HttpResponse, elapsedMs: number): void;
 }
 
-function networkError(error: TransportError, context: { connector: ConnectorDefinition<ConnectorCredentials>['id']; flow: FlowName }): NetworkError {
+function networkError(error: TransportError, context: FlowErrorContext): NetworkError {
   switch (error.kind) {
     case 'connect_timeout':
       return new NetworkError('CONNECT_TIMEOUT', 'Could not connect to the gateway in time', { ...context, retryable: true, paymentMayHaveBeenProcessed: false });
@@ -25,8 +25,20 @@ function networkError(error: TransportError, context: { connector: ConnectorDefi
     case 'connection_reset':
       return new NetworkError('CONNECTION_RESET', 'The connection to the gateway was reset; the outcome is unknown', { ...context, retryable: true, paymentMayHaveBeenProcessed: error.requestSent });
     case 'unknown':
+    default:
+      // `default` also covers kinds an untyped transport may invent, which would otherwise make this
+      // function return undefined and `executeFlow` throw `undefined`.
       return new NetworkError('NETWORK_ERROR', 'The gateway call failed', { ...context, retryable: true, paymentMayHaveBeenProcessed: error.requestSent });
   }
+}
+
+// The original error is deliberately not kept as `cause`: parser errors (e.g. JSON.parse's) quote the body.
+function malformed(displayName: string, context: FlowErrorContext, response: HttpResponse): ConnectorError {
+  return new ConnectorError('MALFORMED_RESPONSE', `${displayName} answered with a body that could not be read`, {
+    ...context,
+    httpStatus: response.status,
+    reason: rawBodyExcerpt(response.body),
+  });
 }
 
 /**
@@ -51,9 +63,11 @@ export async function executeFlow<C extends ConnectorCredentials, F extends Flow
   hooks: ExecuteFlowHooks = {},
 ): Promise<FlowResult<FlowTypes[F]['response']>> {
   const context = { connector: connector.id, flow };
-  const entry = connector.flows[flow];
-  if (isUnsupportedFlow(entry)) {
-    throw new IntegrationError(entry.unsupported === 'not_supported' ? 'FLOW_NOT_SUPPORTED' : 'FLOW_NOT_IMPLEMENTED', `${connector.displayName} does not offer the ${flow} flow`, context);
+  const entry: object | undefined = connector.flows[flow];
+  if (entry === undefined || isUnsupportedFlow(entry)) {
+    // A missing entry can only come from an untyped connector object; treat it as not implemented.
+    const code = entry !== undefined && entry.unsupported === 'not_supported' ? 'FLOW_NOT_SUPPORTED' : 'FLOW_NOT_IMPLEMENTED';
+    throw new IntegrationError(code, `${connector.displayName} does not offer the ${flow} flow`, context);
   }
   const handler = entry as FlowHandler<FlowTypes[F]['request'], FlowTypes[F]['response'], C>;
   const request = handler.buildRequest(ctx);
@@ -74,15 +88,20 @@ export async function executeFlow<C extends ConnectorCredentials, F extends Flow
       return { ...handler.handleResponse(ctx, response), httpStatus: response.status };
     } catch (error) {
       if (error instanceof ConnectorFlowError) throw error;
-      throw new ConnectorError('MALFORMED_RESPONSE', `${connector.displayName} answered with a body that could not be read`, {
-        ...context,
-        httpStatus: response.status,
-        reason: rawBodyExcerpt(response.body),
-      });
+      throw malformed(connector.displayName, context, response);
     }
   }
   if (response.status >= 400 && response.status <= 599) {
-    return { status: 'FAILURE', error: connector.parseErrorResponse(response), httpStatus: response.status };
+    let error: ErrorResponse;
+    try {
+      error = connector.parseErrorResponse(response);
+    } catch (cause) {
+      // The contract says parseErrorResponse never throws; if it does, the answer is still one we
+      // cannot read, so it is classified like a malformed 2xx (never a raw, unclassified error).
+      if (cause instanceof ConnectorFlowError) throw cause;
+      throw malformed(connector.displayName, context, response);
+    }
+    return { status: 'FAILURE', error, httpStatus: response.status };
   }
   throw new ConnectorError('UNEXPECTED_STATUS', `${connector.displayName} answered with unexpected HTTP status ${response.status}`, {
     ...context,

@@ -4,9 +4,17 @@ import type { HttpResponse } from './http';
 /** Longest raw-body excerpt ever copied into an error (upstream Paytm fallback: 200 characters). */
 export const RAW_BODY_EXCERPT_LENGTH = 200;
 
-/** A short excerpt of a raw body, safe to store: truncated and with control characters removed. */
+/**
+ * A short excerpt of a raw body, safe to store and log: the first `length` characters, with every run
+ * of control characters (C0, DEL and C1, i.e. Unicode `Cc`: newlines, tabs, NUL, ANSI escapes) replaced
+ * by one space, so a body cannot forge log lines or terminal output.
+ *
+ * @example
+ * rawBodyExcerpt('<html>\r\n<body>Bad Gateway</body>'); // '<html> <body>Bad Gateway</body>'
+ * rawBodyExcerpt('x'.repeat(500)).length;                // 200
+ */
 export function rawBodyExcerpt(body: string, length = RAW_BODY_EXCERPT_LENGTH): string {
-  return body.slice(0, length).replace(/[\u0000-\u001f\u007f]+/g, ' ');
+  return body.slice(0, length).replace(/\p{Cc}+/gu, ' ');
 }
 
 /** Parses a JSON body, returning `undefined` for empty or non-JSON bodies instead of throwing. */

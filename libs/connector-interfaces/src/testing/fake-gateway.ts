@@ -1,4 +1,4 @@
-import type { HttpMethod } from '../lib/http';
+import type { HttpMethod, HttpResponse } from '../lib/http';
 import type { RecordedRequest, Responder } from './recording-transport';
 
 /** A request as a fake gateway route sees it. `path` is relative to the connector's base URL. */
@@ -32,8 +32,26 @@ function normalisePath(path: string): string {
   return '/' + path.replace(/^\/+/, '');
 }
 
+const NOT_FOUND: HttpResponse = { status: 404, headers: { 'content-type': 'text/plain' }, body: 'Not found' };
+
+/**
+ * The part of `url` below `base`, or `undefined` when `url` is on another origin or outside the base
+ * path. Segment-aware (`/ppp/api/v10` is not under `/ppp/api/v1`); a trailing slash on the base does
+ * not matter, and an extra slash after it is kept (Paytm's `…com//v3/order/status`).
+ */
+function pathBelow(base: URL, url: URL): string | undefined {
+  if (url.origin !== base.origin) return undefined;
+  const basePath = base.pathname.replace(/\/+$/, '');
+  if (url.pathname === basePath) return '';
+  return url.pathname.startsWith(`${basePath}/`) ? url.pathname.slice(basePath.length) : undefined;
+}
+
 /**
  * Finds the route for a method and a path relative to the base URL, or `undefined`.
+ * Leading slashes do not matter: `theia/api/v1/x`, `/theia/api/v1/x` and `//theia/api/v1/x` are the same path.
+ *
+ * @example
+ * matchRoute(routes, 'POST', '/getSessionToken.do'); // the route declared with path 'getSessionToken.do' or '/getSessionToken.do'
  */
 export function matchRoute(routes: readonly FakeGatewayRoute[], method: string, relativePath: string): FakeGatewayRoute | undefined {
   const wanted = normalisePath(relativePath);
@@ -43,14 +61,25 @@ export function matchRoute(routes: readonly FakeGatewayRoute[], method: string, 
 /**
  * Adapts fake gateway routes to a {@link Responder}, so a connector can be exercised end to end
  * in-process: `new RecordingTransport(respondWithRoutes(baseUrl, routes))`.
+ *
+ * Requests on another origin or outside the base URL's path answer 404, like unknown routes, so a
+ * connector that ignores `ctx.baseUrl` (e.g. a hard-coded production URL) cannot pass against it.
+ *
+ * @example
+ * const transport = new RecordingTransport(
+ *   respondWithRoutes('https://ppp-test.nuvei.com/ppp/api/v1', [
+ *     { method: 'POST', path: '/getSessionToken.do', handle: () => ({ status: 200, body: '{"status":"SUCCESS"}' }) },
+ *   ]),
+ * );
  */
 export function respondWithRoutes(baseUrl: string, routes: readonly FakeGatewayRoute[]): Responder {
   const base = new URL(baseUrl);
   return (request: RecordedRequest) => {
     const url = new URL(request.url);
-    const relativePath = url.pathname.startsWith(base.pathname) ? url.pathname.slice(base.pathname.length) : url.pathname;
+    const relativePath = pathBelow(base, url);
+    if (relativePath === undefined) return NOT_FOUND;
     const route = matchRoute(routes, request.method, relativePath);
-    if (!route) return { status: 404, headers: { 'content-type': 'text/plain' }, body: 'Not found' };
+    if (!route) return NOT_FOUND;
     const answer = route.handle({
       method: request.method,
       path: relativePath,

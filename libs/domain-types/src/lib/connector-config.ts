@@ -34,18 +34,20 @@ export interface ConnectorConfig {
 }
 
 const secretField = z.string().min(1);
+// Optional fields: absent or `null` both mean "none", as upstream's serde `Option<String>` reads them.
+const baseUrlField = z.string().min(1).nullish();
 const nuveiSchema = z.object({
   merchant_id: secretField,
   merchant_site_id: secretField,
   merchant_secret: secretField,
-  base_url: z.string().min(1).optional(),
+  base_url: baseUrlField,
 });
 const paytmSchema = z.object({
   merchant_id: secretField,
   merchant_key: secretField,
   website: secretField,
   client_id: secretField.nullish(),
-  base_url: z.string().min(1).optional(),
+  base_url: baseUrlField,
 });
 
 // PascalCase variant keys, as prost names the `ConnectorSpecificConfig` oneof (upstream §2.2).
@@ -56,17 +58,19 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function fieldError(variant: string, issue: z.core.$ZodIssue): ConnectorConfigError {
-  const path = ['config', variant, ...issue.path.map(String)].join('.');
-  const missing = issue.code === 'invalid_type' && issue.input === undefined;
-  const what = missing ? 'is missing' : issue.code === 'too_small' ? 'must not be empty' : 'must be a string';
+function fieldError(variant: VariantKey, raw: Record<string, unknown>, issue: z.core.$ZodIssue): ConnectorConfigError {
+  const key = issue.path.map(String).join('.');
+  const path = `config.${variant}.${key}`;
+  // zod 4 issues do not carry the rejected input, so "missing" is decided from the raw object.
+  // Only the field's path goes into the error, never its value.
+  const what = raw[key] === undefined ? 'is missing' : issue.code === 'too_small' ? 'must not be empty' : 'must be a string';
   return new ConnectorConfigError('FAILED_TO_OBTAIN_AUTH_TYPE', path, `${variant} connector config: ${path} ${what}`);
 }
 
-function toCredentials(variant: VariantKey, raw: unknown): ConnectorConfig {
+function toCredentials(variant: VariantKey, raw: Record<string, unknown>): ConnectorConfig {
   if (variant === 'Nuvei') {
     const parsed = nuveiSchema.safeParse(raw);
-    if (!parsed.success) throw fieldError(variant, parsed.error.issues[0] as z.core.$ZodIssue);
+    if (!parsed.success) throw fieldError(variant, raw, parsed.error.issues[0] as z.core.$ZodIssue);
     const { merchant_id, merchant_site_id, merchant_secret, base_url } = parsed.data;
     return {
       credentials: {
@@ -75,11 +79,11 @@ function toCredentials(variant: VariantKey, raw: unknown): ConnectorConfig {
         merchantSiteId: new Secret(merchant_site_id),
         merchantSecret: new Secret(merchant_secret),
       },
-      ...(base_url === undefined ? {} : { baseUrl: base_url }),
+      ...(base_url == null ? {} : { baseUrl: base_url }),
     };
   }
   const parsed = paytmSchema.safeParse(raw);
-  if (!parsed.success) throw fieldError(variant, parsed.error.issues[0] as z.core.$ZodIssue);
+  if (!parsed.success) throw fieldError(variant, raw, parsed.error.issues[0] as z.core.$ZodIssue);
   const { merchant_id, merchant_key, website, client_id, base_url } = parsed.data;
   return {
     credentials: {
@@ -89,7 +93,7 @@ function toCredentials(variant: VariantKey, raw: unknown): ConnectorConfig {
       website: new Secret(website),
       ...(client_id == null ? {} : { clientId: new Secret(client_id) }),
     },
-    ...(base_url === undefined ? {} : { baseUrl: base_url }),
+    ...(base_url == null ? {} : { baseUrl: base_url }),
   };
 }
 
@@ -123,7 +127,12 @@ export function parseConnectorConfig(json: string): ConnectorConfig {
   }
   const variant = keys[0] as string;
   if (!Object.hasOwn(VARIANTS, variant)) {
-    throw new ConnectorConfigError('INVALID_CONNECTOR', `config.${variant.slice(0, 40)}`, 'config names an unsupported connector; expected "Nuvei" or "Paytm"');
+    // The key is caller-controlled (a secret pasted in the wrong place must not leak), so it is only
+    // echoed when it is one of ours in the wrong case, e.g. "nuvei" for "Nuvei".
+    const known = (Object.keys(VARIANTS) as VariantKey[]).find((name) => name.toLowerCase() === variant.toLowerCase());
+    throw known === undefined
+      ? new ConnectorConfigError('INVALID_CONNECTOR', 'config', 'config names an unsupported connector; expected "Nuvei" or "Paytm"')
+      : new ConnectorConfigError('INVALID_CONNECTOR', `config.${variant}`, `config names an unsupported connector; variant keys are PascalCase: use "${known}"`);
   }
   const body = config[variant];
   if (!isRecord(body)) {

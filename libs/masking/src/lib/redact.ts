@@ -153,7 +153,7 @@ function walk(value: unknown, depth: number, context: Context): RedactedValue | 
     case 'function':
       return '[Function]';
   }
-  if (value === null) return null;
+  if (value === null || typeof value !== 'object') return null;
   if (isSecret(value)) return value.masked();
   if (types.isDate(value)) {
     const time = Date.prototype.getTime.call(value);
@@ -191,28 +191,23 @@ function walkContainer(value: object, depth: number, context: Context): Redacted
   if (typeof toJSON === 'function') {
     return walk(Reflect.apply(toJSON, value, ['']), child, context);
   }
-  return walkEntries(
-    Object.keys(value).map((key): [string, unknown] => [key, value]),
-    child,
-    context,
-    (key) => read(value, key),
-  );
+  return walkEntries(Object.keys(value), (key) => read(value, key), child, context);
 }
 
-/** Renders `[key, source]` pairs into an object, redacting sensitive keys before reading their value. */
+/** Renders keyed values into an object, redacting sensitive keys without even reading their value. */
 function walkEntries(
-  keys: readonly (readonly [string, unknown])[],
+  keys: readonly string[],
+  valueOf: (key: string) => unknown,
   depth: number,
   context: Context,
-  valueOf: (key: string, source: unknown) => unknown,
 ): Record<string, RedactedValue> {
   const out: Record<string, RedactedValue> = {};
-  for (const [key, source] of keys) {
+  for (const key of keys) {
     if (isSensitiveKey(key, context.fragments)) {
       define(out, key, REDACTED);
       continue;
     }
-    const rendered = walk(valueOf(key, source), depth, context);
+    const rendered = walk(valueOf(key), depth, context);
     if (rendered !== undefined) define(out, key, rendered);
   }
   return out;
@@ -220,19 +215,13 @@ function walkEntries(
 
 function walkMap(map: Map<unknown, unknown>, depth: number, context: Context): RedactedValue {
   const entries = Array.from(map.entries());
-  const simpleKeys = entries.every(([key]) => typeof key === 'string' || typeof key === 'number');
-  if (simpleKeys) {
-    return walkEntries(
-      entries.map(([key, item]): [string, unknown] => [String(key), item]),
-      depth,
-      context,
-      (_key, item) => item,
-    );
+  if (entries.every(([key]) => typeof key === 'string' || typeof key === 'number')) {
+    const byKey = new Map(entries.map(([key, item]): [string, unknown] => [String(key), item]));
+    return walkEntries([...byKey.keys()], (key) => byKey.get(key), depth, context);
   }
   return entries.map(([key, item]): RedactedValue[] => {
-    const renderedKey = walk(key, depth, context) ?? null;
     const sensitive = typeof key === 'string' && isSensitiveKey(key, context.fragments);
-    return [renderedKey, sensitive ? REDACTED : (walk(item, depth, context) ?? null)];
+    return [walk(key, depth, context) ?? null, sensitive ? REDACTED : (walk(item, depth, context) ?? null)];
   });
 }
 

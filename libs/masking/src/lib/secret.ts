@@ -19,6 +19,12 @@ export const DEFAULT_MASK = '*** Secret ***';
 const defaultStrategy: MaskingStrategy<unknown> = () => DEFAULT_MASK;
 
 /**
+ * The stored strategy, typed with method syntax so it is checked bivariantly: that keeps `Secret<T>`
+ * covariant like the value it holds (a `Secret<'sk_live'>` is a `Secret<string>`).
+ */
+type StoredStrategy<T> = { render(value: T): string }['render'];
+
+/**
  * A value that must not leak into logs, error messages or JSON output.
  *
  * `String(secret)`, template literals, `JSON.stringify`, `util.inspect` and `console.log`
@@ -37,7 +43,7 @@ const defaultStrategy: MaskingStrategy<unknown> = () => DEFAULT_MASK;
  */
 export class Secret<T = string> {
   readonly #value: T;
-  readonly #strategy: MaskingStrategy<T>;
+  readonly #strategy: StoredStrategy<T>;
 
   /**
    * Wraps `value`.
@@ -82,7 +88,8 @@ export class Secret<T = string> {
   /** The masked rendering of this secret ({@link DEFAULT_MASK} if the strategy throws or returns a non-string). */
   masked(): string {
     try {
-      const rendered: unknown = this.#strategy(this.#value);
+      const strategy = this.#strategy; // called detached: a strategy gets the value, never the Secret as `this`
+      const rendered: unknown = strategy(this.#value);
       return typeof rendered === 'string' ? rendered : DEFAULT_MASK;
     } catch {
       return DEFAULT_MASK;

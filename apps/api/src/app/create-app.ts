@@ -1,0 +1,158 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import depthLimit from 'graphql-depth-limit';
+import { systemClock, type Clock, type HttpTransport } from '@org/connector-interfaces';
+import type { AppConfig } from '../config/env';
+import { createConnectorRegistry, type ConnectorRegistry } from '../connectors/connector-registry';
+import { ConnectorResolver } from '../connectors/connector.resolver';
+import { FetchHttpTransport } from '../connectors/fetch-http-transport';
+import { ConnectorStateRepository } from '../connector-state/connector-state.repository';
+import type { FieldEncryptor } from '../crypto/field-encryption';
+import { isDatabaseUnavailable } from '../errors/database-errors';
+import type { PrismaClient } from '../generated/prisma/client';
+import type { GraphQLContext } from '../graphql/context';
+import { formatError } from '../graphql/format-error';
+import { loggingPlugin } from '../graphql/logging-plugin';
+import { buildAppSchema } from '../graphql/schema';
+import { createHttpServer } from '../http/http-server';
+import type { Logger } from '../logging/logger';
+import { MerchantAuthenticator } from '../merchants/merchant-authenticator';
+import { MerchantRepository } from '../merchants/merchant.repository';
+import { PaymentSessionRepository } from '../payment-sessions/payment-session.repository';
+import { PaymentSessionResolver } from '../payment-sessions/payment-session.resolver';
+import { PaymentSessionService } from '../payment-sessions/payment-session.service';
+
+/** Everything the app is built from. Tests pass their own clock, registry or transport. */
+export interface AppDeps {
+  readonly config: AppConfig;
+  readonly prisma: PrismaClient;
+  readonly encryptor: FieldEncryptor;
+  readonly logger: Logger;
+  readonly clock?: Clock;
+  readonly connectors?: ConnectorRegistry;
+  readonly transport?: HttpTransport;
+}
+
+/** A built application, not yet listening. */
+export interface App {
+  readonly server: Server;
+  readonly merchants: MerchantRepository;
+  listen(port: number, host?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+const MAX_QUERY_DEPTH = 8;
+const MAX_QUERY_TOKENS = 2_000;
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+/** Composition root: wires repositories, service, resolvers, Apollo and the HTTP server. */
+export async function createApp(deps: AppDeps): Promise<App> {
+  const { config, prisma, logger } = deps;
+  const clock = deps.clock ?? systemClock;
+  const connectors = deps.connectors ?? createConnectorRegistry();
+  const ownTransport = deps.transport ? undefined : new FetchHttpTransport({ connectTimeoutMs: config.GATEWAY_CONNECT_TIMEOUT_MS, totalTimeoutMs: config.GATEWAY_TIMEOUT_MS });
+  const transport = deps.transport ?? (ownTransport as HttpTransport);
+  const merchants = new MerchantRepository(prisma);
+  const authenticator = new MerchantAuthenticator(merchants);
+  const service = new PaymentSessionService({
+    sessions: new PaymentSessionRepository(prisma),
+    connectorStates: new ConnectorStateRepository(prisma),
+    connectors,
+    transport,
+    encryptor: deps.encryptor,
+    clock,
+    logger,
+    options: {
+      expiryMarginSeconds: config.SESSION_EXPIRY_MARGIN_SECONDS,
+      gatewayTimeoutMs: config.GATEWAY_TIMEOUT_MS,
+      baseUrlOverrides: {
+        ...(config.NUVEI_BASE_URL ? { nuvei: config.NUVEI_BASE_URL } : {}),
+        ...(config.PAYTM_BASE_URL ? { paytm: config.PAYTM_BASE_URL } : {}),
+      },
+      baseUrlAllowlist: config.baseUrlAllowlist,
+    },
+  });
+  const schema = await buildAppSchema({
+    paymentSessions: new PaymentSessionResolver(service, clock),
+    connectors: new ConnectorResolver(connectors, config.SESSION_EXPIRY_MARGIN_SECONDS),
+  });
+  const production = config.NODE_ENV === 'production';
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema,
+    formatError,
+    introspection: !production,
+    includeStacktraceInErrorResponses: false,
+    validationRules: [depthLimit(MAX_QUERY_DEPTH)],
+    parseOptions: { maxTokens: MAX_QUERY_TOKENS },
+    plugins: [loggingPlugin()],
+  });
+  await apollo.start();
+
+  async function createContext(req: IncomingMessage, requestId: string): Promise<GraphQLContext> {
+    const requestLogger = logger.child({ requestId });
+    let result: Awaited<ReturnType<MerchantAuthenticator['authenticate']>>;
+    try {
+      result = await authenticator.authenticate(header(req, 'authorization'));
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) {
+        throw new GraphQLError('The service is temporarily unavailable; retry shortly', { extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true, http: { status: 503 } } });
+      }
+      throw error;
+    }
+    if (result === 'INVALID_API_KEY') throw new GraphQLError('Invalid API key', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+    const connectorConfig = header(req, 'x-connector-config');
+    const connectorAuth = header(req, 'x-connector-auth');
+    const connector = header(req, 'x-connector');
+    return {
+      requestId,
+      merchant: result === 'MISSING_API_KEY' ? null : result,
+      connectorHeaders: {
+        ...(connectorConfig !== undefined ? { connectorConfig } : {}),
+        ...(connectorAuth !== undefined ? { connectorAuth } : {}),
+        ...(connector !== undefined ? { connector } : {}),
+      },
+      logger: requestLogger,
+    };
+  }
+
+  async function health(): Promise<{ database: 'up' | 'down' }> {
+    const probe = prisma.$queryRaw`SELECT 1`;
+    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('health probe timed out')), 1_000).unref());
+    try {
+      await Promise.race([probe, timeout]);
+      return { database: 'up' };
+    } catch {
+      return { database: 'down' };
+    }
+  }
+
+  const server = createHttpServer({ apollo, createContext, health, maxBodyBytes: config.MAX_BODY_BYTES, logger });
+  server.keepAliveTimeout = 65_000;
+  return {
+    server,
+    merchants,
+    listen: (port, host = config.HOST) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          const address = server.address() as AddressInfo;
+          const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+          resolve(`http://${shownHost}:${address.port}/graphql`);
+        });
+      }),
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await apollo.stop();
+      await ownTransport?.close();
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .pipe(z.url({ protocol: /^https?$/ }).optional());
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .transform((value) => (value === '' ? undefined : value))
+    .optional(),
+  NUVEI_BASE_URL: optionalUrl.optional(),
+  PAYTM_BASE_URL: optionalUrl.optional(),
+  /** Base64 of 32 random bytes. Required in production. */
+  ENCRYPTION_KEY: z.string().optional(),
+  /** Comma-separated base64 keys that were retired: still accepted for decryption until `keys:rotate` re-seals their rows. */
+  ENCRYPTION_PREVIOUS_KEYS: z.string().optional(),
+  /** Hosts a per-request `base_url` in x-connector-config may point at. Empty: the override is refused. */
+  CONNECTOR_BASE_URL_ALLOWLIST: z.string().default(''),
+  GATEWAY_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(2000),
+  GATEWAY_TIMEOUT_MS: z.coerce.number().int().positive().default(10000),
+  /** Seconds subtracted from a token's documented lifetime to compute `expiresAt`. */
+  SESSION_EXPIRY_MARGIN_SECONDS: z.coerce.number().int().min(0).default(60),
+  DATA_DIR: z.string().default('.data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MAX_BODY_BYTES: z.coerce.number().int().positive().default(64 * 1024),
+  DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
+});
+
+/** Validated process configuration. Names are fixed by the product spec. */
+export type AppConfig = z.infer<typeof envSchema> & { readonly baseUrlAllowlist: ReadonlySet<string> };
+
+/** Parses configuration from an environment map; throws a readable error naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  const baseUrlAllowlist = new Set(
+    parsed.data.CONNECTOR_BASE_URL_ALLOWLIST.split(',')
+      .map((host) => host.trim().toLowerCase())
+      .filter((host) => host !== ''),
+  );
+  return { ...parsed.data, baseUrlAllowlist };
+}

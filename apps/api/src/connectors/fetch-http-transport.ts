@@ -1,0 +1,89 @@
+import { Agent, fetch } from 'undici';
+import { exposeHeaders } from '@org/masking';
+import { TransportError, type HttpRequest, type HttpResponse, type HttpTransport } from '@org/connector-interfaces';
+
+/** Timeouts for gateway calls. */
+export interface TransportTimeouts {
+  /** Time allowed to open the TCP/TLS connection. */
+  readonly connectTimeoutMs: number;
+  /** Time allowed for the whole exchange, body included. */
+  readonly totalTimeoutMs: number;
+}
+
+function errorCode(error: unknown): string | undefined {
+  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') return error.code;
+  return undefined;
+}
+
+function classify(error: unknown, signal: AbortSignal): TransportError {
+  if (signal.aborted) return new TransportError('timeout', true, 'No complete answer within the gateway timeout');
+  const cause = error instanceof Error && 'cause' in error ? error.cause : undefined;
+  const code = errorCode(cause) ?? errorCode(error);
+  switch (code) {
+    case 'UND_ERR_CONNECT_TIMEOUT':
+      return new TransportError('connect_timeout', false, 'Connecting to the gateway timed out');
+    case 'ECONNREFUSED':
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return new TransportError('connection_refused', false, 'The gateway could not be reached');
+    case 'ECONNRESET':
+    case 'EPIPE':
+    case 'UND_ERR_SOCKET':
+    case 'UND_ERR_CLOSED':
+      return new TransportError('connection_reset', true, 'The gateway closed the connection');
+    case 'UND_ERR_HEADERS_TIMEOUT':
+    case 'UND_ERR_BODY_TIMEOUT':
+      return new TransportError('timeout', true, 'No complete answer within the gateway timeout');
+    default:
+      return new TransportError('unknown', true, 'The gateway call failed');
+  }
+}
+
+/**
+ * The only outbound HTTP code of the service: undici `fetch` over a keep-alive pool, with a
+ * connect timeout and a total timeout (abort signal) on every call. Redirects are not followed
+ * (upstream disables them). Errors are reported as {@link TransportError} without any request data.
+ */
+export class FetchHttpTransport implements HttpTransport {
+  readonly #agent: Agent;
+  readonly #totalTimeoutMs: number;
+
+  constructor(timeouts: TransportTimeouts) {
+    this.#agent = new Agent({
+      connect: { timeout: timeouts.connectTimeoutMs },
+      headersTimeout: timeouts.totalTimeoutMs,
+      bodyTimeout: timeouts.totalTimeoutMs,
+      keepAliveTimeout: 10_000,
+    });
+    this.#totalTimeoutMs = timeouts.totalTimeoutMs;
+  }
+
+  async send(request: HttpRequest): Promise<HttpResponse> {
+    const signal = AbortSignal.timeout(this.#totalTimeoutMs);
+    try {
+      const response = await fetch(request.url, {
+        method: request.method,
+        headers: exposeHeaders(request.headers),
+        body: request.body ?? null,
+        redirect: 'manual',
+        signal,
+        dispatcher: this.#agent,
+      });
+      const body = await response.text();
+      const headers: Record<string, string> = {};
+      response.headers.forEach((value, key) => {
+        headers[key] = value;
+      });
+      return { status: response.status, headers, body };
+    } catch (error) {
+      throw classify(error, signal);
+    }
+  }
+
+  /** Closes pooled connections. */
+  async close(): Promise<void> {
+    await this.#agent.close();
+  }
+}

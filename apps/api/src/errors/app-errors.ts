@@ -1,0 +1,25 @@
+/**
+ * Invalid input found before anything was written or sent. Rendered as a top-level GraphQL error
+ * with `extensions.code = BAD_USER_INPUT` and `extensions.field`. Messages never echo values.
+ */
+export class InvalidInputError extends Error {
+  override readonly name = 'InvalidInputError';
+
+  constructor(
+    readonly reason: string,
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Missing or wrong API key: `UNAUTHENTICATED`. */
+export class AuthenticationError extends Error {
+  override readonly name = 'AuthenticationError';
+}
+
+/** The database (or another dependency) is down: `SERVICE_UNAVAILABLE`, retryable. */
+export class ServiceUnavailableError extends Error {
+  override readonly name = 'ServiceUnavailableError';
+}

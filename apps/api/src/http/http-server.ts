@@ -1,0 +1,93 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { ApolloServer } from '@apollo/server';
+import { HeaderMap } from '@apollo/server';
+import bodyParser from 'body-parser';
+import cors from 'cors';
+import type { GraphQLContext } from '../graphql/context';
+import type { Logger } from '../logging/logger';
+
+/** What the HTTP layer needs from the application. */
+export interface HttpServerDeps {
+  readonly apollo: ApolloServer<GraphQLContext>;
+  createContext(request: IncomingMessage, requestId: string): Promise<GraphQLContext>;
+  health(): Promise<{ readonly database: 'up' | 'down' }>;
+  readonly maxBodyBytes: number;
+  readonly logger: Logger;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify(body));
+}
+
+function httpError(res: ServerResponse, status: number, code: string, message: string): void {
+  sendJson(res, status, { errors: [{ message, extensions: { code } }] });
+}
+
+/**
+ * node:http front door, following Apollo's own standalone server (cors + body-parser + Apollo's
+ * `executeHTTPGraphQLRequest`) plus what that server lacks: a body size limit, `/health`, and a
+ * request id on every response.
+ */
+export function createHttpServer(deps: HttpServerDeps): Server {
+  const corsHandler = cors();
+  const jsonParser = bodyParser.json({ limit: deps.maxBodyBytes });
+
+  async function graphql(req: IncomingMessage & { body?: unknown }, res: ServerResponse, requestId: string): Promise<void> {
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const response = await deps.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body: req.body },
+      context: () => deps.createContext(req, requestId),
+    });
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+
+  return createServer((req, res) => {
+    const incomingId = req.headers['x-request-id'];
+    const requestId = typeof incomingId === 'string' && REQUEST_ID.test(incomingId) ? incomingId : randomUUID();
+    res.setHeader('x-request-id', requestId);
+    const path = (req.url ?? '/').split('?')[0];
+
+    if (path === '/health') {
+      deps.health().then(
+        (health) => sendJson(res, health.database === 'up' ? 200 : 503, { status: health.database === 'up' ? 'ok' : 'degraded', database: health.database }),
+        () => sendJson(res, 503, { status: 'degraded', database: 'down' }),
+      );
+      return;
+    }
+    if (path !== '/graphql' && path !== '/') {
+      httpError(res, 404, 'NOT_FOUND', 'Not found: the GraphQL endpoint is /graphql');
+      return;
+    }
+    corsHandler(req, res, () => {
+      jsonParser(req, res, (parseError: unknown) => {
+        if (parseError) {
+          const type = (parseError as { type?: string }).type;
+          if (type === 'entity.too.large') httpError(res, 413, 'PAYLOAD_TOO_LARGE', `Request body exceeds ${deps.maxBodyBytes} bytes`);
+          else httpError(res, 400, 'BAD_REQUEST', 'Request body is not valid JSON');
+          return;
+        }
+        graphql(req, res, requestId).catch((error: unknown) => {
+          deps.logger.error({ err: error, requestId }, 'unhandled error serving GraphQL');
+          if (!res.headersSent) httpError(res, 500, 'INTERNAL_SERVER_ERROR', 'Unexpected error');
+          else res.end();
+        });
+      });
+    });
+  });
+}

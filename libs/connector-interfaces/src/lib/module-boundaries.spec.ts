@@ -1,0 +1,123 @@
+import * as path from 'node:path';
+import * as vm from 'node:vm';
+import type { readCachedProjectGraph as ReadCachedProjectGraph } from '@nx/devkit';
+import type { ESLint as ESLintClass, Linter } from 'eslint';
+import type { createRequire as CreateRequire } from 'node:module';
+
+/**
+ * Proves, with the workspace's real flat config (`eslint.config.mjs`) and the real Nx project graph,
+ * that the architecture's import rules are enforced by lint.
+ *
+ * Why ESLint is loaded through Node's own loader instead of a plain `require('eslint')`:
+ * ESLint loads `eslint.config.mjs` with a dynamic `import()`. Jest runs every module (ESLint included)
+ * inside its own `vm` sandbox whose dynamic-import hook throws
+ * "A dynamic import callback was invoked without --experimental-vm-modules". Running the whole project
+ * with that flag would switch every spec to Jest's experimental ESM mode, so instead this spec obtains a
+ * genuine Node `require` (via `vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER`, Node ≥ 20.12) and calls
+ * `require('eslint')` with it. ESLint, the config and `@nx/eslint-plugin` then run exactly as under
+ * `nx lint` (Node prints one ExperimentalWarning for that vm constant).
+ *
+ * `@nx/enforce-module-boundaries` reads the *cached* project graph (`.nx/workspace-data`); when it is
+ * missing or was computed with errors, the rule silently skips itself. `nx test` computes the graph
+ * before running jest; `beforeAll` below fails loudly instead of letting the rule be skipped.
+ */
+const WORKSPACE_ROOT = path.resolve(__dirname, '../../../..');
+const BOUNDARIES = '@nx/enforce-module-boundaries';
+
+let eslint: ESLintClass;
+
+async function nativeRequire(): Promise<NodeJS.Require> {
+  const script = new vm.Script('(specifier) => import(specifier)', { importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER });
+  const nativeImport = script.runInThisContext() as (specifier: string) => Promise<{ createRequire: typeof CreateRequire }>;
+  const { createRequire } = await nativeImport('node:module');
+  return createRequire(path.join(WORKSPACE_ROOT, 'package.json'));
+}
+
+beforeAll(async () => {
+  const load = await nativeRequire();
+  const { readCachedProjectGraph } = load('@nx/devkit') as { readCachedProjectGraph: typeof ReadCachedProjectGraph };
+  try {
+    readCachedProjectGraph();
+  } catch {
+    throw new Error(
+      'No usable cached Nx project graph under .nx/workspace-data (missing, or the last computation recorded errors). ' +
+        '@nx/enforce-module-boundaries skips itself in that case, in this spec and in every `nx lint`. ' +
+        'Run through `npx nx test connector-interfaces`; if that fails too, `npx nx show projects` prints the graph error.',
+    );
+  }
+  const { ESLint } = load('eslint') as { ESLint: typeof ESLintClass };
+  eslint = new ESLint({ cwd: WORKSPACE_ROOT });
+}, 60_000);
+
+async function lint(filePath: string, code: string): Promise<Linter.LintMessage[]> {
+  const [result] = await eslint.lintText(code, { filePath: path.join(WORKSPACE_ROOT, filePath) });
+  if (!result) throw new Error(`ESLint returned no result for ${filePath}`);
+  return result.messages;
+}
+
+const importing = (specifier: string, name = 'imported') => `import * as ${name} from '${specifier}';\nexport const used = ${name};\n`;
+const rules = (messages: Linter.LintMessage[]) => messages.map((message) => message.ruleId);
+
+const CONNECTOR_FILE = 'libs/connectors/nuvei/src/lib/x.ts';
+
+describe('module boundaries (real eslint.config.mjs + Nx project graph)', () => {
+  it('reports a connector importing another connector', async () => {
+    const messages = await lint(CONNECTOR_FILE, importing('@org/connectors-paytm'));
+    expect(rules(messages)).toContain(BOUNDARIES);
+    expect(messages.find((m) => m.ruleId === BOUNDARIES)?.message).toBe(
+      'A project tagged with "type:connector" can only depend on libs tagged with "type:util", "type:domain", "type:contract"',
+    );
+  }, 60_000);
+
+  it('reports masking (type:util) importing @org/domain-types', async () => {
+    const messages = await lint('libs/masking/src/lib/x.ts', importing('@org/domain-types'));
+    expect(rules(messages)).toContain(BOUNDARIES);
+    // domain-types already depends on masking, so Nx reports the cycle before the tag constraint.
+    expect(messages.find((m) => m.ruleId === BOUNDARIES)?.message).toMatch(/Circular dependency between "masking" and "domain-types"|type:util/);
+  }, 60_000);
+
+  it('reports domain-types importing @prisma/client', async () => {
+    const messages = await lint('libs/domain-types/src/lib/x.ts', importing('@prisma/client'));
+    expect(messages.find((m) => m.ruleId === BOUNDARIES)?.message).toBe('A project tagged with "type:domain" is not allowed to import "@prisma/client"');
+  }, 60_000);
+
+  it('reports a connector importing a banned npm package (pg): bannedExternalImports works for npm packages', async () => {
+    const messages = await lint(CONNECTOR_FILE, importing('pg'));
+    expect(messages.find((m) => m.ruleId === BOUNDARIES)?.message).toBe('A project tagged with "type:connector" is not allowed to import "pg"');
+  }, 60_000);
+
+  // KNOWN GAP, kept as a failing test so it turns red (and must be flipped) once fixed.
+  // The root config lists 'http', 'https', 'net', 'node:http', … in bannedExternalImports, but
+  // @nx/enforce-module-boundaries only checks bans for imports that resolve to a node of the project
+  // graph; Node built-ins resolve to none, and the rule returns early ("If target is not found
+  // (including node internals) we bail early", @nx/eslint-plugin 23.2.1
+  // dist/src/rules/enforce-module-boundaries.js). No other configured rule catches them.
+  // Fix belongs in the root eslint.config.mjs (e.g. a no-restricted-imports `paths` entry for libs/**).
+  it.failing.each(['node:http', 'http', 'node:https', 'node:net'])('reports a connector importing the Node built-in %s', async (specifier) => {
+    const messages = await lint(CONNECTOR_FILE, importing(specifier));
+    expect(rules(messages).some((rule) => rule === BOUNDARIES || rule === 'no-restricted-imports' || rule === '@typescript-eslint/no-restricted-imports')).toBe(true);
+  }, 60_000);
+
+  it('reports application code importing a /testing entry point (no-restricted-imports)', async () => {
+    const messages = await lint('apps/api/src/x.ts', importing('@org/connectors-nuvei/testing'));
+    expect(rules(messages)).toContain('no-restricted-imports');
+    expect(messages.find((m) => m.ruleId === 'no-restricted-imports')?.message).toContain('Testing entry points are for specs');
+  }, 60_000);
+
+  it('lets specs import /testing entry points', async () => {
+    const messages = await lint('apps/api/src/x.spec.ts', importing('@org/connectors-nuvei/testing'));
+    expect(rules(messages)).not.toContain('no-restricted-imports');
+  }, 60_000);
+
+  it.each([
+    [CONNECTOR_FILE, '@org/domain-types'],
+    [CONNECTOR_FILE, '@org/connector-interfaces'],
+    [CONNECTOR_FILE, '@org/masking'],
+    ['libs/connector-interfaces/src/lib/x.ts', '@org/domain-types'],
+    ['libs/domain-types/src/lib/x.ts', '@org/masking'],
+    ['libs/domain-types/src/lib/x.ts', 'zod'],
+    ['apps/api/src/x.ts', '@org/connectors-nuvei'],
+  ])('allows %s to import %s (no lint message at all)', async (file, specifier) => {
+    expect(await lint(file, importing(specifier))).toEqual([]);
+  }, 60_000);
+});
