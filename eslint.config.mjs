@@ -22,10 +22,14 @@ export default [
             { sourceTag: 'type:contract', onlyDependOnLibsWithTags: ['type:util', 'type:domain'] },
             // Connectors never import each other: type:connector is not in their own allow-list.
             { sourceTag: 'type:connector', onlyDependOnLibsWithTags: ['type:util', 'type:domain', 'type:contract'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:util', 'type:domain', 'type:contract', 'type:connector'] },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:util', 'type:domain', 'type:contract', 'type:connector', 'type:app'] },
+            // Test utilities (fake gateway HTTP server) sit beside connectors; apps may use them only in
+            // specs, the simulator and the benchmark (see no-restricted-imports below).
+            { sourceTag: 'type:test-util', onlyDependOnLibsWithTags: ['type:util', 'type:domain', 'type:contract', 'type:connector'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:util', 'type:domain', 'type:contract', 'type:connector', 'type:test-util'] },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:util', 'type:domain', 'type:contract', 'type:connector', 'type:test-util', 'type:app'] },
             { sourceTag: 'scope:payments', notDependOnLibsWithTags: ['scope:api'] },
-            { sourceTag: 'scope:shared', notDependOnLibsWithTags: ['scope:api', 'scope:payments'] },
+            { sourceTag: 'scope:shared', notDependOnLibsWithTags: ['scope:api', 'scope:payments', 'scope:testing'] },
+            { sourceTag: 'scope:payments', notDependOnLibsWithTags: ['scope:testing'] },
             // Libraries do no I/O of their own: no database, GraphQL, HTTP client or socket modules.
             { sourceTag: 'type:util', bannedExternalImports: gatewayFreeBans },
             { sourceTag: 'type:domain', bannedExternalImports: gatewayFreeBans },
@@ -39,9 +43,12 @@ export default [
   {
     // Test helpers (fake gateways, conformance kit) never reach production code.
     files: ['**/*.ts'],
-    ignores: ['**/*.spec.ts', '**/*.e2e-spec.ts', '**/src/testing/**', '**/src/support/**', 'apps/gateway-simulator/**', 'bench/**', 'tools/**'],
+    ignores: ['**/*.spec.ts', '**/*.e2e-spec.ts', '**/src/testing/**', '**/src/support/**', 'libs/testing/**', 'apps/gateway-simulator/**', 'apps/api-e2e/**', 'bench/**', 'tools/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@org/*/testing'], message: 'Testing entry points are for specs, the simulator and the benchmark only.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@org/*/testing', '@org/testing-*'], message: 'Testing code is for specs, the simulator and the benchmark only.' }] },
+      ],
     },
   },
   {

@@ -22,7 +22,8 @@ const total = results.reduce(
   (acc, r) => ({ passed: acc.passed + r.passed, failed: acc.failed + r.failed, suitesFailed: acc.suitesFailed + r.suitesFailed }),
   { passed: 0, failed: 0, suitesFailed: 0 },
 );
-for (const r of results.sort((a, b) => a.project.localeCompare(b.project))) {
+const lineOnly = process.argv.includes('--line-only');
+for (const r of lineOnly ? [] : results.sort((a, b) => a.project.localeCompare(b.project))) {
   console.log(`  ${r.project}: ${r.passed} passed, ${r.failed} failed${r.suitesFailed ? `, ${r.suitesFailed} suites failed to run` : ''}`);
 }
 // A suite that fails to load has no failed tests but still counts as a failure.

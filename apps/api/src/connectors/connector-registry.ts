@@ -8,8 +8,8 @@ import {
   type FlowResult,
   type HttpTransport,
 } from '@org/connector-interfaces';
-import { nuveiConnector } from '@org/connectors-nuvei';
-import { paytmConnector } from '@org/connectors-paytm';
+import { describeNuveiErrorCode, nuveiConnector } from '@org/connectors-nuvei';
+import { describePaytmResultCode, paytmConnector } from '@org/connectors-paytm';
 
 /** Inputs of one session-token call, with credentials not yet narrowed to the connector. */
 export interface SessionTokenCall {
@@ -60,5 +60,5 @@ export type ConnectorRegistry = Readonly<Record<ConnectorId, RegisteredConnector
 
 /** The production registry. Tests may build their own (e.g. a Paytm connector with a fixed salt). */
 export function createConnectorRegistry(overrides: Partial<ConnectorRegistry> = {}): ConnectorRegistry {
-  return { nuvei: registerConnector(nuveiConnector), paytm: registerConnector(paytmConnector), ...overrides };
+  return { nuvei: registerConnector(nuveiConnector, describeNuveiErrorCode), paytm: registerConnector(paytmConnector, describePaytmResultCode), ...overrides };
 }

@@ -1,4 +1,5 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
@@ -50,6 +51,20 @@ describe('startEmbeddedPostgres', () => {
     }
   });
 
+  it('starts despite a stale postmaster.pid left by a killed run', async () => {
+    const deadPid = spawnSync('true').pid; // exited already
+    const pidFile = path.join(dataDir, 'pgdata', 'postmaster.pid');
+    writeFileSync(pidFile, `${deadPid}\n${path.join(dataDir, 'pgdata')}\n`);
+    const lines: string[] = [];
+    const server = await startEmbeddedPostgres({ dataDir, log: (line) => lines.push(line) });
+    try {
+      expect(lines.some((line) => line.includes('stale'))).toBe(true);
+      await expect(query(server.databaseUrl, 'SELECT v FROM kept')).resolves.toEqual([{ v: 'hello' }]);
+    } finally {
+      await server.stop();
+    }
+  });
+
   const asRoot = process.getuid?.() === 0 ? it : it.skip;
   asRoot('explains a parent directory the postgres user cannot traverse', async () => {
     const closed = path.join(base, 'closed');
@@ -58,6 +73,7 @@ describe('startEmbeddedPostgres', () => {
     await expect(startEmbeddedPostgres({ dataDir: path.join(closed, 'pg') })).rejects.toThrow(
       /"postgres" user, which cannot traverse .*closed \(mode 700\)/,
     );
+    expect(existsSync(path.join(closed, 'pg'))).toBe(false); // checked before creating anything
   });
 
   it('refuses port 5432', async () => {

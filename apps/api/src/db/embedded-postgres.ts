@@ -71,25 +71,30 @@ export function findFreePort(): Promise<number> {
  */
 function prepareDataDir(dir: string): void {
   const missing: string[] = [];
-  for (let d = dir; !existsSync(d); d = path.dirname(d)) {
-    missing.unshift(d);
-    if (path.dirname(d) === d) break;
+  let existing = dir;
+  while (!existsSync(existing) && path.dirname(existing) !== existing) {
+    missing.unshift(existing);
+    existing = path.dirname(existing);
+  }
+  if (isRoot()) {
+    // Existing ancestors must already be traversable; the ones we create (and dir) we make so.
+    const firstOwned = missing.length > 0 ? path.dirname(missing[0] as string) : path.dirname(dir);
+    for (let d = firstOwned; ; d = path.dirname(d)) {
+      const mode = statSync(d).mode;
+      if ((mode & 0o001) === 0) {
+        throw new Error(
+          `embedded Postgres: running as root, the server runs as the "postgres" user, which cannot traverse ` +
+            `${d} (mode ${(mode & 0o777).toString(8)}) above ${dir}. Use a data directory whose parents are all ` +
+            `world-executable (e.g. under /tmp or the workspace), or chmod o+x ${d}.`,
+        );
+      }
+      if (path.dirname(d) === d) break;
+    }
   }
   mkdirSync(dir, { recursive: true });
   if (!isRoot()) return;
   for (const created of missing) chmodSync(created, 0o755);
   chmodSync(dir, 0o755);
-  for (let d = path.dirname(dir); ; d = path.dirname(d)) {
-    const mode = statSync(d).mode;
-    if ((mode & 0o001) === 0) {
-      throw new Error(
-        `embedded Postgres: running as root, the server runs as the "postgres" user, which cannot traverse ` +
-          `${d} (mode ${(mode & 0o777).toString(8)}) above ${dir}. Use a data directory whose parents are all ` +
-          `world-executable (e.g. under /tmp or the workspace), or chmod o+x ${d}.`,
-      );
-    }
-    if (path.dirname(d) === d) break;
-  }
 }
 
 function isAlive(pid: number): boolean {

@@ -233,12 +233,15 @@ export class PaymentSessionRepository {
     });
   }
 
-  /** Persists EXPIRED for ACTIVE sessions past their expiry and drops their token ciphertext. */
+  /**
+   * Persists EXPIRED for ACTIVE sessions past their expiry. The ciphertext stays (never revealed
+   * again) so a gateway "duplicate order" answer can be explained; revocation shreds it.
+   */
   async persistExpired(merchantId: string, ids: readonly string[], now: Date): Promise<void> {
     if (ids.length === 0) return;
     await this.prisma.paymentSession.updateMany({
       where: { merchantId, id: { in: [...ids] }, status: 'ACTIVE', expiresAt: { lte: now } },
-      data: { status: 'EXPIRED', tokenCiphertext: null, updatedAt: now },
+      data: { status: 'EXPIRED', updatedAt: now },
     });
   }
 

@@ -227,6 +227,9 @@ export class PaymentSessionService {
         // Paytm 0002: the gateway already has this orderId and we hold its live token: hand that back.
         token = this.decryptToken(previous);
         completion = { status: 'ACTIVE', httpStatus: result.httpStatus, expiresAt: previous.expiresAt, error: null };
+      } else if (result.error.unifiedCode === 'DUPLICATE_REQUEST') {
+        const error = { ...this.gatewayError(connector, result.error), description: this.duplicateExplanation(previous) };
+        completion = { status: 'FAILED', httpStatus: result.httpStatus, expiresAt: null, error };
       } else {
         completion = { status: 'FAILED', httpStatus: result.httpStatus, expiresAt: null, error: this.gatewayError(connector, result.error) };
       }
@@ -288,6 +291,14 @@ export class PaymentSessionService {
     }
     log.error({ err: error }, 'unexpected failure during gateway call');
     return { status: 'FAILED', httpStatus: 500, expiresAt: null, error: { unifiedCode: 'INTERNAL_ERROR', source: 'SERVICE', retryable: true } };
+  }
+
+  /** Why a gateway "duplicate order" answer cannot be turned into a token. */
+  private duplicateExplanation(previous: SessionRecord | null): string {
+    if (previous?.tokenCiphertext && previous.expiresAt) {
+      return `The gateway already holds this order; the token we hold for it expired at ${previous.expiresAt.toISOString()}. Use a new merchantSessionId.`;
+    }
+    return 'The gateway already holds this order, but we never received its token (an earlier attempt had no answer, or the order was created elsewhere). Use a new merchantSessionId.';
   }
 
   private holdsLiveToken(session: SessionRecord | null): session is SessionRecord & { tokenCiphertext: Uint8Array; expiresAt: Date } {

@@ -3,6 +3,12 @@ import type { CurrencyCode } from '@org/domain-types';
 /**
  * What a connector needs and offers (upstream `ValidationTrait` hooks plus token facts),
  * exposed to clients so they can plan a payment without reading code.
+ *
+ * @example
+ * const nuveiCapabilities: ConnectorCapabilities = {
+ *   requiresSessionToken: true, requiresOrderCreate: false, requiresAccessToken: false,
+ *   sessionTokenLifetimeSeconds: 15 * 60, ordersPerSessionToken: 1, supportedCurrencies: ['USD', 'EUR'],
+ * };
  */
 export interface ConnectorCapabilities {
   /** Authorize needs a gateway session token first (upstream `should_do_session_token`). */

@@ -3,7 +3,9 @@ import type { FlowName } from './flow';
 
 /** Where in a flow an error arose. */
 export interface FlowErrorContext {
+  /** The connector that raised the error. */
   readonly connector: ConnectorId;
+  /** The flow during which it was raised. */
   readonly flow: FlowName;
 }
 
@@ -12,10 +14,13 @@ export interface FlowErrorContext {
  * contain credentials, tokens or signatures.
  */
 export abstract class ConnectorFlowError extends Error {
+  /** The connector that raised the error. */
   readonly connector: ConnectorId;
+  /** The flow during which it was raised. */
   readonly flow: FlowName;
 
   protected constructor(
+    /** Machine-readable reason, SCREAMING_SNAKE_CASE (e.g. `GATEWAY_TIMEOUT`). */
     readonly code: string,
     message: string,
     context: FlowErrorContext,
@@ -48,11 +53,17 @@ export class IntegrationError extends ConnectorFlowError {
 
 /**
  * No HTTP answer (timeout, refused, reset). `paymentMayHaveBeenProcessed` is true when the
- * request may have reached the gateway, so the outcome is unknown.
+ * request may have reached the gateway, so the outcome is unknown: record it as such and verify
+ * (PSync) before retrying; never treat it as success or as a clean failure.
+ *
+ * @example
+ * if (error instanceof NetworkError && error.paymentMayHaveBeenProcessed) markPendingVerification(session);
  */
 export class NetworkError extends ConnectorFlowError {
   override readonly name = 'NetworkError';
+  /** Whether the same request may be sent again (after verification when the payment may have been processed). */
   readonly retryable: boolean;
+  /** True when the gateway may have received and acted on the request. */
   readonly paymentMayHaveBeenProcessed: boolean;
 
   constructor(
@@ -69,10 +80,17 @@ export class NetworkError extends ConnectorFlowError {
 /**
  * The gateway answered, but with something we cannot interpret (malformed body, a success
  * without its token, an unexpected status). `reason` carries at most a short raw excerpt.
+ *
+ * @example
+ * throw new ConnectorError('MISSING_REQUIRED_FIELD', 'sessionToken missing in Nuvei response', {
+ *   connector: 'nuvei', flow: 'sessionToken', httpStatus: response.status,
+ * });
  */
 export class ConnectorError extends ConnectorFlowError {
   override readonly name = 'ConnectorError';
+  /** The HTTP status the gateway answered with. */
   readonly httpStatus: number;
+  /** A short raw-body excerpt (see `rawBodyExcerpt`); it is still gateway output, so log it through `redact`. */
   readonly reason?: string;
 
   constructor(

@@ -8,9 +8,20 @@ import { isSuccessStatus, rawBodyExcerpt } from './response-helpers';
 /** A {@link FlowOutcome} plus the HTTP status the gateway answered with. */
 export type FlowResult<Res> = FlowOutcome<Res> & { readonly httpStatus: number };
 
-/** Optional hooks, e.g. for logging the (masked) exchange. */
+/**
+ * Optional hooks, e.g. for logging the (masked) exchange. A hook that throws aborts the flow with
+ * its error, so keep hooks trivial and non-throwing.
+ *
+ * @example
+ * const hooks: ExecuteFlowHooks = {
+ *   onRequest: (request) => log.info({ url: request.url, headers: maskHeaders(request.headers) }, 'connector request'),
+ *   onResponse: (response, elapsedMs) => log.info({ status: response.status, elapsedMs }, 'connector response'),
+ * };
+ */
 export interface ExecuteFlowHooks {
+  /** Called with the built request (secret headers still wrapped) right before it is sent. */
   onRequest?(request: HttpRequest): void;
+  /** Called with every HTTP answer, whatever its status, and the time the transport took. Not called when no answer arrived. */
   onResponse?(response: HttpResponse, elapsedMs: number): void;
 }
 
@@ -48,12 +59,20 @@ function malformed(displayName: string, context: FlowErrorContext, response: Htt
  * anything else is a {@link ConnectorError}.
  *
  * Declines come back as `FAILURE` outcomes. Thrown errors say which side failed:
- * {@link IntegrationError} (nothing sent), {@link NetworkError} (no answer; maybe processed),
- * {@link ConnectorError} (an answer we cannot interpret).
+ * - {@link IntegrationError}: nothing was sent (flow not offered, or `buildRequest` refused the input);
+ * - {@link NetworkError}: no answer; see `paymentMayHaveBeenProcessed`;
+ * - {@link ConnectorError}: an answer we cannot interpret (unexpected status, or a body
+ *   `handleResponse` / `parseErrorResponse` could not read: `MALFORMED_RESPONSE`).
  *
+ * @param connector - The connector definition.
+ * @param flow - Which flow to run; unsupported flows throw before anything is sent.
+ * @param ctx - Flow data, request, the connector's own credentials, base URL and clock.
+ * @param transport - Sends the request; the only I/O, supplied by the application or a test double.
+ * @param hooks - Optional logging hooks.
  * @example
  * const result = await executeFlow(nuveiConnector, 'sessionToken', ctx, transport);
  * if (result.status === 'SUCCESS') use(result.data.sessionToken);
+ * else persistDecline(result.error, result.httpStatus); // a decline is data, not an exception
  */
 export async function executeFlow<C extends ConnectorCredentials, F extends FlowName>(
   connector: ConnectorDefinition<C>,

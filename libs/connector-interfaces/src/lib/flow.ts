@@ -18,19 +18,29 @@ export type FlowName = (typeof FLOW_NAMES)[number];
 
 /** A source of the current time, injected so requests can be built with a frozen clock in tests. */
 export interface Clock {
+  /** The current instant. */
   now(): Date;
 }
 
-/** The system clock. */
+/**
+ * The system clock, for production contexts (tests use `FixedClock` from `@org/connector-interfaces/testing`).
+ *
+ * @example
+ * const ctx = { flowData, request, credentials, baseUrl, clock: systemClock };
+ */
 export const systemClock: Clock = { now: () => new Date() };
 
 /** Everything a flow needs to build its request and read the answer. */
 export interface FlowContext<Req, C extends ConnectorCredentials> {
+  /** Per-attempt data: merchant, reference id, test mode. */
   readonly flowData: PaymentFlowData;
+  /** The flow's input. */
   readonly request: Req;
+  /** This connector's credentials, already narrowed by `parseCredentials`. */
   readonly credentials: C;
   /** Gateway base URL chosen by the caller (sandbox, production or a test server). */
   readonly baseUrl: string;
+  /** Time source for timestamps and checksums. */
   readonly clock: Clock;
 }
 
@@ -61,6 +71,7 @@ export interface FlowHandler<Req, Res, C extends ConnectorCredentials> {
 
 /** An explicit "this connector does not offer this flow" entry in a flow table. */
 export interface UnsupportedFlow {
+  /** `not_implemented` → `FLOW_NOT_IMPLEMENTED`; `not_supported` → `FLOW_NOT_SUPPORTED`. */
   readonly unsupported: 'not_implemented' | 'not_supported';
 }
 
@@ -70,7 +81,12 @@ export const notImplemented: UnsupportedFlow = Object.freeze({ unsupported: 'not
 /** The gateway itself has no such operation. */
 export const notSupported: UnsupportedFlow = Object.freeze({ unsupported: 'not_supported' });
 
-/** Type guard telling a real handler from an {@link UnsupportedFlow}. */
+/**
+ * Type guard telling a real handler from an {@link UnsupportedFlow}.
+ *
+ * @example
+ * isUnsupportedFlow(connector.flows.refund); // true for `notImplemented` / `notSupported`
+ */
 export function isUnsupportedFlow(flow: object): flow is UnsupportedFlow {
   return 'unsupported' in flow;
 }

@@ -25,6 +25,7 @@ const WORKSPACE_ROOT = path.resolve(__dirname, '../../../..');
 const BOUNDARIES = '@nx/enforce-module-boundaries';
 
 let eslint: ESLintClass;
+let npmNodes: ReadonlySet<string>;
 
 async function nativeRequire(): Promise<NodeJS.Require> {
   const script = new vm.Script('(specifier) => import(specifier)', { importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER });
@@ -37,7 +38,7 @@ beforeAll(async () => {
   const load = await nativeRequire();
   const { readCachedProjectGraph } = load('@nx/devkit') as { readCachedProjectGraph: typeof ReadCachedProjectGraph };
   try {
-    readCachedProjectGraph();
+    npmNodes = new Set(Object.keys(readCachedProjectGraph().externalNodes ?? {}));
   } catch {
     throw new Error(
       'No usable cached Nx project graph under .nx/workspace-data (missing, or the last computation recorded errors). ' +
@@ -53,6 +54,21 @@ async function lint(filePath: string, code: string): Promise<Linter.LintMessage[
   const [result] = await eslint.lintText(code, { filePath: path.join(WORKSPACE_ROOT, filePath) });
   if (!result) throw new Error(`ESLint returned no result for ${filePath}`);
   return result.messages;
+}
+
+/**
+ * `bannedExternalImports` can only ban an npm import that resolves to an `npm:` node of the graph.
+ * Without lockfile analysis (nx.json `pluginsConfig["@nx/js"].analyzeLockfile: false`) there are none,
+ * and every ban is silently inert; say so instead of failing with a bare "undefined".
+ */
+function requireNpmNode(name: string): void {
+  if (!npmNodes.has(`npm:${name}`)) {
+    throw new Error(
+      `The Nx project graph has no "npm:${name}" node (${npmNodes.size} npm nodes in total), so ` +
+        '@nx/enforce-module-boundaries cannot apply bannedExternalImports to it. Check that nx.json does not set ' +
+        'pluginsConfig["@nx/js"].analyzeLockfile to false and that package-lock.json lists the package.',
+    );
+  }
 }
 
 const importing = (specifier: string, name = 'imported') => `import * as ${name} from '${specifier}';\nexport const used = ${name};\n`;
@@ -77,11 +93,13 @@ describe('module boundaries (real eslint.config.mjs + Nx project graph)', () => 
   }, 60_000);
 
   it('reports domain-types importing @prisma/client', async () => {
+    requireNpmNode('@prisma/client');
     const messages = await lint('libs/domain-types/src/lib/x.ts', importing('@prisma/client'));
     expect(messages.find((m) => m.ruleId === BOUNDARIES)?.message).toBe('A project tagged with "type:domain" is not allowed to import "@prisma/client"');
   }, 60_000);
 
   it('reports a connector importing a banned npm package (pg): bannedExternalImports works for npm packages', async () => {
+    requireNpmNode('pg');
     const messages = await lint(CONNECTOR_FILE, importing('pg'));
     expect(messages.find((m) => m.ruleId === BOUNDARIES)?.message).toBe('A project tagged with "type:connector" is not allowed to import "pg"');
   }, 60_000);
@@ -93,7 +111,7 @@ describe('module boundaries (real eslint.config.mjs + Nx project graph)', () => 
   // (including node internals) we bail early", @nx/eslint-plugin 23.2.1
   // dist/src/rules/enforce-module-boundaries.js). No other configured rule catches them.
   // Fix belongs in the root eslint.config.mjs (e.g. a no-restricted-imports `paths` entry for libs/**).
-  it.failing.each(['node:http', 'http', 'node:https', 'node:net'])('reports a connector importing the Node built-in %s', async (specifier) => {
+  it.failing.each(['node:http', 'http', 'node:https', 'node:net'])('KNOWN GAP (expected to fail until fixed): a connector importing the Node built-in %s is reported', async (specifier) => {
     const messages = await lint(CONNECTOR_FILE, importing(specifier));
     expect(rules(messages).some((rule) => rule === BOUNDARIES || rule === 'no-restricted-imports' || rule === '@typescript-eslint/no-restricted-imports')).toBe(true);
   }, 60_000);

@@ -17,7 +17,13 @@ export function rawBodyExcerpt(body: string, length = RAW_BODY_EXCERPT_LENGTH): 
   return body.slice(0, length).replace(/\p{Cc}+/gu, ' ');
 }
 
-/** Parses a JSON body, returning `undefined` for empty or non-JSON bodies instead of throwing. */
+/**
+ * Parses a JSON body, returning `undefined` for empty or non-JSON bodies instead of throwing.
+ *
+ * @example
+ * tryParseJson('{"errCode":"1001"}'); // { errCode: '1001' }
+ * tryParseJson('<html>502</html>');   // undefined
+ */
 export function tryParseJson(body: string): unknown {
   if (body.trim() === '') return undefined;
   try {
@@ -27,7 +33,13 @@ export function tryParseJson(body: string): unknown {
   }
 }
 
-/** Narrows to a plain JSON object. */
+/**
+ * Narrows to a plain JSON object (not `null`, not an array).
+ *
+ * @example
+ * const body = tryParseJson(response.body);
+ * if (isJsonObject(body) && typeof body['errCode'] === 'string') code = body['errCode'];
+ */
 export function isJsonObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -49,6 +61,11 @@ const SERVER_ERROR_MESSAGES: Readonly<Record<number, string>> = {
 /**
  * Upstream's default 5xx mapping (`get_5xx_error_response`): code = the status, message = a
  * snake_case name, reason = the (truncated) body. Marked retryable: the gateway failed, not the request.
+ *
+ * @example
+ * defaultServerErrorResponse({ status: 503, headers: {}, body: 'maintenance' });
+ * // { code: '503', message: 'service_unavailable', reason: 'maintenance', statusCode: 503,
+ * //   unifiedCode: 'GATEWAY_UNAVAILABLE', retryable: true }
  */
 export function defaultServerErrorResponse(response: HttpResponse): ErrorResponse {
   return {
@@ -61,7 +78,13 @@ export function defaultServerErrorResponse(response: HttpResponse): ErrorRespons
   };
 }
 
-/** True for the statuses upstream hands to the response transformer (200-202, 204, 302). */
+/**
+ * True for the statuses upstream hands to the response transformer (200-202, 204, 302).
+ *
+ * @example
+ * isSuccessStatus(204); // true
+ * isSuccessStatus(203); // false: executeFlow raises UNEXPECTED_STATUS
+ */
 export function isSuccessStatus(status: number): boolean {
   return status === 200 || status === 201 || status === 202 || status === 204 || status === 302;
 }

@@ -20,18 +20,25 @@ import { RecordingTransport } from './recording-transport';
 export interface ConformanceFixtures {
   /** Generic credentials of this connector (they go through `parseCredentials`). */
   readonly credentials: ConnectorCredentials;
+  /** Per-attempt data for the session-token runs. */
   readonly flowData: PaymentFlowData;
+  /** The session-token input. */
   readonly sessionRequest: SessionTokenRequestData;
+  /** Base URL the built request must start with (usually the connector's sandbox URL). */
   readonly baseUrl: string;
+  /** A frozen clock (`FixedClock`), so two builds are byte-identical. */
   readonly clock: Clock;
   /** Raw values that must never be sent in clear nor appear in any outcome, error or inspected object. */
   readonly secretsNeverOnWire: readonly string[];
+  /** Canned gateway answers, one per class the kit checks. */
   readonly answers: {
+    /** A successful session answer and the token it carries. */
     readonly success: { readonly response: HttpResponse; readonly token: string };
     /** A 2xx decline ("200 + error body"). */
     readonly decline: { readonly response: HttpResponse; readonly code: string };
     /** Each known 4xx body shape and the gateway code it must map to. */
     readonly clientErrors: readonly { readonly response: HttpResponse; readonly code: string }[];
+    /** A 5xx answer; must map to a retryable FAILURE. */
     readonly serverError: HttpResponse;
     /** An HTML error page with a non-2xx status. */
     readonly htmlError: HttpResponse;
@@ -65,9 +72,14 @@ function rendered(value: unknown): string {
  * The shared conformance kit every connector runs (TypeScript form of upstream's global suites).
  * Checks identity and capabilities, the full flow table, credential narrowing, deterministic
  * request building with a frozen clock, the classification of every answer class, and that no
- * secret appears in any request rendering, outcome or error.
+ * secret appears in any request rendering, outcome or error. Call it at the top level of a
+ * `*.spec.ts` file; it registers its own `describe` block (it imports `@jest/globals`).
  *
+ * @param connector - The connector under test.
+ * @param fixtures - Its credentials, inputs and canned answers.
  * @example
+ * // libs/connectors/nuvei/src/lib/nuvei.conformance.spec.ts
+ * import { describeConnectorConformance } from '@org/connector-interfaces/testing';
  * describeConnectorConformance(nuveiConnector, nuveiConformanceFixtures);
  */
 export function describeConnectorConformance<C extends ConnectorCredentials>(connector: ConnectorDefinition<C>, fixtures: ConformanceFixtures): void {

@@ -3,17 +3,25 @@ import type { RecordedRequest, Responder } from './recording-transport';
 
 /** A request as a fake gateway route sees it. `path` is relative to the connector's base URL. */
 export interface FakeGatewayRequest {
+  /** HTTP method. */
   readonly method: string;
+  /** Path below the base URL, with a leading slash (e.g. `/getSessionToken.do`). */
   readonly path: string;
+  /** Decoded query parameters (last value wins). */
   readonly query: Readonly<Record<string, string>>;
+  /** Headers as sent on the wire (secrets exposed). */
   readonly headers: Readonly<Record<string, string>>;
+  /** Raw body text; empty when none. */
   readonly body: string;
 }
 
 /** A fake gateway's answer. */
 export interface FakeGatewayResponse {
+  /** HTTP status code. */
   readonly status: number;
+  /** Response headers; none when omitted. */
   readonly headers?: Readonly<Record<string, string>>;
+  /** Raw body text. */
   readonly body: string;
 }
 
@@ -23,8 +31,11 @@ export interface FakeGatewayResponse {
  * connector's base URL, e.g. `/getSessionToken.do` (Nuvei) or `theia/api/v1/initiateTransaction` (Paytm).
  */
 export interface FakeGatewayRoute {
+  /** HTTP method the route answers. */
   readonly method: HttpMethod;
+  /** Path below the base URL; leading slashes do not matter. */
   readonly path: string;
+  /** Produces the answer; pure, so the same route serves unit and integration tests. */
   handle(request: FakeGatewayRequest): FakeGatewayResponse;
 }
 

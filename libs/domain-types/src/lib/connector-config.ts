@@ -3,7 +3,13 @@ import { z } from 'zod';
 import type { ConnectorCredentials } from './connector-credentials';
 import type { ConnectorId } from './connector-id';
 
-/** Why an `x-connector-config` value was refused. Codes follow upstream's header sub-codes (§2.4). */
+/**
+ * Why an `x-connector-config` value was refused. Codes follow upstream's header sub-codes (§2.4):
+ * - `INVALID_CONNECTOR_CONFIG_JSON`: the header is not JSON.
+ * - `INVALID_CONNECTOR_CONFIG_FORMAT`: JSON, but not `{"config":{"<Variant>":{…}}}` with exactly one variant.
+ * - `INVALID_CONNECTOR`: the variant is not `Nuvei` or `Paytm` (case-sensitive).
+ * - `FAILED_TO_OBTAIN_AUTH_TYPE`: a credential field is missing, empty or not a string.
+ */
 export type ConnectorConfigErrorCode =
   | 'INVALID_CONNECTOR_CONFIG_JSON'
   | 'INVALID_CONNECTOR_CONFIG_FORMAT'
@@ -12,13 +18,26 @@ export type ConnectorConfigErrorCode =
 
 /**
  * A refused connector configuration. `field` names the offending key (e.g. `config.Nuvei.merchant_secret`);
- * the message names fields only, never values.
+ * the message names fields only, never values (an unknown connector key is not echoed either).
+ *
+ * @example
+ * try {
+ *   parseConnectorConfig('{"config":{"Nuvei":{"merchant_id":"m","merchant_site_id":"s"}}}');
+ * } catch (error) {
+ *   if (error instanceof ConnectorConfigError) {
+ *     error.code;    // 'FAILED_TO_OBTAIN_AUTH_TYPE'
+ *     error.field;   // 'config.Nuvei.merchant_secret'
+ *     error.message; // 'Nuvei connector config: config.Nuvei.merchant_secret is missing'
+ *   }
+ * }
  */
 export class ConnectorConfigError extends Error {
   override readonly name = 'ConnectorConfigError';
 
   constructor(
+    /** Machine-readable reason (see {@link ConnectorConfigErrorCode}). */
     readonly code: ConnectorConfigErrorCode,
+    /** Dotted path of the offending part: `x-connector-config`, `config`, `config.<Variant>` or `config.<Variant>.<field>`. */
     readonly field: string,
     message: string,
   ) {
@@ -28,6 +47,7 @@ export class ConnectorConfigError extends Error {
 
 /** A parsed `x-connector-config`: typed credentials plus upstream's optional per-request `base_url`. */
 export interface ConnectorConfig {
+  /** The credentials, every value wrapped in a `Secret`. */
   readonly credentials: ConnectorCredentials;
   /** Upstream's per-request gateway URL override; callers must allow-list it before use (SSRF). */
   readonly baseUrl?: string;
@@ -100,12 +120,19 @@ function toCredentials(variant: VariantKey, raw: Record<string, unknown>): Conne
 /**
  * Parses upstream's `x-connector-config` header JSON into typed, masked credentials.
  * The deprecated `{"auth_type":{...}}` shape of `x-connector-auth` is accepted too (upstream rewrites it).
- * Secrets are wrapped in {@link Secret} immediately; no error ever echoes a value.
+ * Secrets are wrapped in {@link Secret} immediately; no error ever echoes a value. Unknown credential
+ * fields are ignored; optional fields (`client_id`, `base_url`) may be absent or `null`.
  *
+ * @param json - The header value.
  * @throws ConnectorConfigError naming the offending field.
  * @example
- * parseConnectorConfig('{"config":{"Nuvei":{"merchant_id":"m","merchant_site_id":"s","merchant_secret":"k"}}}')
- *   .credentials.connector; // 'nuvei'
+ * const { credentials, baseUrl } = parseConnectorConfig(
+ *   '{"config":{"Paytm":{"merchant_id":"mid","merchant_key":"key","website":"WEBSTAGING"}}}',
+ * );
+ * credentials.connector;              // 'paytm'
+ * JSON.stringify(credentials);        // '{"connector":"paytm","merchantId":"*** Secret ***",…}'
+ * if (credentials.connector === 'paytm') credentials.merchantKey.expose(); // 'key'
+ * baseUrl;                            // undefined
  */
 export function parseConnectorConfig(json: string): ConnectorConfig {
   let document: unknown;

@@ -4,9 +4,14 @@ import { DomainValidationError } from './validation-error';
 /** Largest amount upstream's `int64 minor_amount` can carry: 2^63 - 1. */
 export const MAX_MINOR_AMOUNT = 2n ** 63n - 1n;
 
-/** An amount in integer minor units (1000 USD = $10.00), 64-bit safe. */
+/**
+ * An amount in integer minor units (1000 USD = $10.00), 64-bit safe (upstream proto `Money`).
+ * Build it with {@link createMoney}; format it for a gateway with {@link toMajorUnitString}.
+ */
 export interface Money {
+  /** Integer minor units in `[0, 2^63 - 1]` (upstream `int64 minor_amount`). */
   readonly minorAmount: bigint;
+  /** ISO 4217 code; its exponent ({@link currencyExponent}) says where the decimal point goes. */
   readonly currency: CurrencyCode;
 }
 
@@ -28,12 +33,19 @@ function toBigInt(raw: bigint | number | string, field: string): bigint {
 
 /**
  * Builds a validated {@link Money}: an integer in `[0, 2^63 - 1]` and a known currency.
- * Numbers must be safe integers; larger amounts are passed as bigint or decimal strings.
+ * Numbers must be safe integers; larger amounts are passed as bigint or decimal strings
+ * (ASCII digits only: no sign, spaces, decimal point or exponent).
+ * Currencies upstream refuses for sessions (`UNSUPPORTED_CURRENCIES`) are still accepted here;
+ * that check belongs to the connector's capabilities.
  *
+ * @param minorAmount - Integer minor units, as a bigint, a safe-integer number or a decimal string.
+ * @param currency - An upper-case ISO 4217 code from `CURRENCY_CODES`.
  * @throws DomainValidationError `INVALID_AMOUNT` / `AMOUNT_OUT_OF_RANGE` on `amount.minorAmount`,
- *   `UNKNOWN_CURRENCY` on `amount.currency`.
+ *   `UNKNOWN_CURRENCY` on `amount.currency`. Messages never contain the rejected value.
  * @example
+ * createMoney(1000, 'USD');               // { minorAmount: 1000n, currency: 'USD' }
  * createMoney('9007199254740993', 'USD'); // { minorAmount: 9007199254740993n, currency: 'USD' }
+ * createMoney(1.5, 'USD');                // throws DomainValidationError INVALID_AMOUNT
  */
 export function createMoney(minorAmount: bigint | number | string, currency: string): Money {
   const amount = toBigInt(minorAmount, 'amount.minorAmount');

@@ -21,7 +21,9 @@ export interface PaymentFlowData {
 
 /** Input of the session-token flow (upstream `SessionTokenRequestData`). */
 export interface SessionTokenRequestData {
+  /** Required upstream (`MISSING_AMOUNT`); Nuvei and Paytm sessions do not send it, but it is validated. */
   readonly amount: Money;
+  /** Paytm derives `head.channelId` from `osType`. */
   readonly browserInfo?: BrowserInformation;
 }
 

@@ -96,7 +96,10 @@ describe('round trips through the fake Paytm gateway', () => {
       error: { code: '2005', message: 'Checksum provided is invalid', attemptStatus: 'FAILURE', unifiedCode: 'INVALID_SIGNATURE', retryable: false },
     });
     expect(fake.issuedTokens).toHaveLength(0);
+    const sent = JSON.parse(transport.requests[0]?.body ?? '{}') as { head: { signature: string } };
+    expect(sent.head.signature).toHaveLength(108);
     expect(renderEverywhere(result)).not.toContain('wrongKey00000000');
+    expect(renderEverywhere(result)).not.toContain(sent.head.signature);
   });
 
   it('a repeated orderId answers 0002 with the original token → typed DUPLICATE_REQUEST', async () => {

@@ -26,8 +26,7 @@ export const DEFAULT_CALLBACK_URL = 'https://default-callback.com';
 export const CHANNEL_ID_WAP = 'WAP';
 export const CHANNEL_ID_WEB = 'WEB';
 
-/** Result codes with a dedicated branch in our handlers. */
-export const RESULT_CODE_SUCCESS = '0000';
+/** initiateTransaction "Success Idempotent": the orderId was already initiated. */
 export const RESULT_CODE_DUPLICATE = '0002';
 
 /** Salt bytes per signature; Base64 turns 3 bytes into the 4 characters the checksum ends with. */

@@ -4,27 +4,26 @@ import { parsePaytmCallbackError, parsePaytmFlatError, parsePaytmResultInfoError
 
 interface KnownCode {
   readonly meaning: string;
-  readonly unified: UnifiedErrorCode;
+  /** Absent: no specific classification (GATEWAY_REJECTED). */
+  readonly unified?: UnifiedErrorCode;
 }
 
 // Paytm's official code table is not public in a stable form; meanings below come from Paytm's
 // API pages and upstream's transformer comments.
 const KNOWN_CODES: Readonly<Record<string, KnownCode>> = {
-  '0000': { meaning: 'Success: the request was accepted', unified: 'GATEWAY_REJECTED' },
-  '0001': { meaning: 'Failed: Paytm declined the transaction', unified: 'GATEWAY_REJECTED' },
+  '0000': { meaning: 'Success: the request was accepted' },
+  '0001': { meaning: 'Failed: Paytm declined the transaction' },
   '0002': { meaning: 'Success Idempotent: this orderId was already initiated; Paytm returns the original txnToken', unified: 'DUPLICATE_REQUEST' },
   '1001': { meaning: 'Request parameters are not valid', unified: 'INVALID_REQUEST' },
-  '1005': { meaning: 'Duplicate request: the transaction is already being processed', unified: 'GATEWAY_REJECTED' },
+  '1005': { meaning: 'Duplicate request: the transaction is already being processed' },
   '1006': { meaning: 'Your Session has expired: the txnToken is older than 15 minutes; initiate a new transaction', unified: 'SESSION_EXPIRED' },
   '1007': { meaning: 'Missing mandatory element in the request', unified: 'INVALID_REQUEST' },
   // "Invalid User Token": the txnToken is unknown or no longer valid. The remedy is a new session, as for 1006.
   '2004': { meaning: 'Invalid User Token: the txnToken is unknown or no longer valid; initiate a new transaction', unified: 'SESSION_EXPIRED' },
   '2005': { meaning: 'Checksum provided is invalid: the signature does not match (wrong merchant key or altered body)', unified: 'INVALID_SIGNATURE' },
-  '2013': { meaning: 'The mid in the query string does not match the mid in the request body', unified: 'INVALID_REQUEST' },
-  '2014': { meaning: 'The orderId in the query string does not match the orderId in the request body', unified: 'INVALID_REQUEST' },
   '309': { meaning: 'Invalid order id', unified: 'INVALID_REQUEST' },
   '330': { meaning: 'Invalid checksum: the signature does not match (wrong merchant key or altered body)', unified: 'INVALID_SIGNATURE' },
-  '501': { meaning: 'System error at Paytm', unified: 'GATEWAY_REJECTED' },
+  '501': { meaning: 'System error at Paytm' },
 };
 
 /**
@@ -42,7 +41,7 @@ export function describePaytmResultCode(code: string): string | undefined {
 export function unifiedCodeForPaytm(code: string, httpStatus?: number): UnifiedErrorCode {
   if (httpStatus !== undefined && httpStatus >= 500 && httpStatus <= 599) return 'GATEWAY_UNAVAILABLE';
   const known = Object.hasOwn(KNOWN_CODES, code) ? KNOWN_CODES[code] : undefined;
-  return known === undefined || code === '0000' ? 'GATEWAY_REJECTED' : known.unified;
+  return known?.unified ?? 'GATEWAY_REJECTED';
 }
 
 // Values that must never be copied out of a gateway body into an error.

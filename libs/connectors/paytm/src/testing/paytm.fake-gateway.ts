@@ -105,17 +105,18 @@ export function createPaytmFakeGateway(options: PaytmFakeGatewayOptions): PaytmF
     if (!isJsonRequest(request) || !reqHead || !body || rawBody === undefined || !signature || !mid || orderId === undefined) {
       return fail('1007', 'Missing mandatory element');
     }
-    if (request.query['mid'] !== mid) return fail('2013', "Mid in the query param doesn't match with the Mid send in the request");
-    if (request.query['orderId'] !== orderId) return fail('2014', "OrderId in the query param doesn't match with the OrderId send in the request");
+    // Paytm's full code table is not public; the fake uses 1001 with a specific message for these.
+    if (request.query['mid'] !== mid) return fail('1001', 'Request parameters are not valid: mid in the query differs from the body');
+    if (request.query['orderId'] !== orderId) return fail('1001', 'Request parameters are not valid: orderId in the query differs from the body');
     const merchant = merchants.get(mid);
-    if (!merchant) return fail('1001', 'Request parameters are not valid');
+    if (!merchant) return fail('1001', 'Request parameters are not valid: unknown mid');
     if (!verifyPaytmSignature(rawBody, merchant.key, signature)) return fail('2005', 'Checksum provided is invalid');
     if (!ORDER_ID_PATTERN.test(orderId)) return fail('309', 'Invalid Order Id');
-    if (merchant.website !== undefined && body['websiteName'] !== merchant.website) return fail('1001', 'Request parameters are not valid');
+    if (merchant.website !== undefined && body['websiteName'] !== merchant.website) return fail('1001', 'Request parameters are not valid: websiteName');
     const amount = obj(body['txnAmount']);
     const value = str(amount?.['value']);
     const currency = str(amount?.['currency']);
-    if (value === undefined || currency === undefined || !/^\d+(\.\d+)?$/.test(value)) return fail('2007', 'Txn amount is invalid');
+    if (value === undefined || currency === undefined || !/^\d+(\.\d+)?$/.test(value)) return fail('1001', 'Request parameters are not valid: txnAmount');
 
     const orderKey = `${mid}\n${orderId}`;
     const existing = orders.get(orderKey);

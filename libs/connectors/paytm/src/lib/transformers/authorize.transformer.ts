@@ -1,4 +1,4 @@
-import { ConnectorError, IntegrationError, type FlowContext, type FlowHandler, type FlowOutcome, type HttpRequest, type HttpResponse } from '@org/connector-interfaces';
+import { ConnectorError, IntegrationError, tryParseJson, type FlowContext, type FlowHandler, type FlowOutcome, type HttpRequest, type HttpResponse } from '@org/connector-interfaces';
 import type { AuthorizeRequestData, AuthorizeResponseData, PaytmCredentials } from '@org/domain-types';
 import {
   API_VERSION,
@@ -75,13 +75,7 @@ export function toPaytmProcessTransactionRequest(ctx: AuthorizeContext): HttpReq
  * @throws ConnectorError `MALFORMED_RESPONSE` for a body that is not the documented shape.
  */
 export function fromPaytmProcessTransactionResponse(response: HttpResponse): FlowOutcome<AuthorizeResponseData> {
-  let json: unknown;
-  try {
-    json = JSON.parse(response.body);
-  } catch {
-    json = undefined;
-  }
-  const parsed = paytmProcessTransactionResponseSchema.safeParse(json);
+  const parsed = paytmProcessTransactionResponseSchema.safeParse(tryParseJson(response.body));
   if (!parsed.success) {
     throw new ConnectorError('MALFORMED_RESPONSE', 'Paytm answered processTransaction with a body that could not be read', {
       ...context,

@@ -1,4 +1,4 @@
-import { ConnectorError, IntegrationError, type FlowContext, type FlowHandler, type FlowOutcome, type HttpRequest, type HttpResponse } from '@org/connector-interfaces';
+import { ConnectorError, IntegrationError, tryParseJson, type FlowContext, type FlowHandler, type FlowOutcome, type HttpRequest, type HttpResponse } from '@org/connector-interfaces';
 import { toMajorUnitString, type PaytmCredentials, type SessionTokenRequestData, type SessionTokenResponseData } from '@org/domain-types';
 import { Secret } from '@org/masking';
 import {
@@ -80,14 +80,7 @@ export function toPaytmInitiateTransactionRequest(ctx: SessionContext, saltSourc
  * @throws ConnectorError `MALFORMED_RESPONSE` for a body that is not the documented shape.
  */
 export function fromPaytmInitiateTransactionResponse(response: HttpResponse): FlowOutcome<SessionTokenResponseData> {
-  const json = (() => {
-    try {
-      return JSON.parse(response.body) as unknown;
-    } catch {
-      return undefined;
-    }
-  })();
-  const parsed = paytmInitiateTransactionResponseSchema.safeParse(json);
+  const parsed = paytmInitiateTransactionResponseSchema.safeParse(tryParseJson(response.body));
   if (!parsed.success) {
     throw new ConnectorError('MALFORMED_RESPONSE', 'Paytm answered initiateTransaction with a body that could not be read', {
       ...context,

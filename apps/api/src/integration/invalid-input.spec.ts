@@ -1,0 +1,155 @@
+import { authHeaders, CREATE_SESSION_TOKEN, nuveiConfigHeader, paytmConfigHeader, startIntegrationEnv, type IntegrationEnv } from '../testing/integration-harness';
+
+jest.setTimeout(120_000);
+
+const valid = { connector: 'NUVEI', merchantSessionId: 'order_ok', amount: { minorAmount: 1000, currency: 'USD' } };
+type Input = Record<string, unknown>;
+const withInput = (patch: (input: Input) => void): Input => {
+  const copy = structuredClone(valid) as Input;
+  patch(copy);
+  return copy;
+};
+const amount = (minorAmount: unknown, currency: unknown = 'USD') => withInput((i) => (i['amount'] = { minorAmount, currency }));
+const browser = (info: Record<string, unknown>) => withInput((i) => (i['browserInfo'] = info));
+const nuvei = (fields: Record<string, unknown>) => JSON.stringify({ config: { Nuvei: fields } });
+const goodNuvei = { merchant_id: 'it_nuvei_merchant', merchant_site_id: 'it_site_77', merchant_secret: 'CANARY_SECRET_BAD_INPUT' };
+
+interface Case {
+  readonly name: string;
+  /** Substring that must appear in the error (the field or header at fault). */
+  readonly field: string;
+  readonly input?: Input;
+  readonly headers?: Record<string, string>;
+  /** A raw HTTP body instead of the standard mutation. */
+  readonly rawBody?: string;
+  readonly query?: string;
+}
+
+const cases: Case[] = [
+  // merchantSessionId
+  { name: 'empty merchantSessionId', field: 'merchantSessionId', input: withInput((i) => (i['merchantSessionId'] = '')) },
+  { name: '51-char merchantSessionId', field: 'merchantSessionId', input: withInput((i) => (i['merchantSessionId'] = 'a'.repeat(51))) },
+  { name: 'merchantSessionId with a space', field: 'merchantSessionId', input: withInput((i) => (i['merchantSessionId'] = 'order 1')) },
+  { name: 'non-ASCII merchantSessionId', field: 'merchantSessionId', input: withInput((i) => (i['merchantSessionId'] = 'ordér')) },
+  { name: 'emoji merchantSessionId', field: 'merchantSessionId', input: withInput((i) => (i['merchantSessionId'] = 'order💳')) },
+  { name: 'slash in merchantSessionId', field: 'merchantSessionId', input: withInput((i) => (i['merchantSessionId'] = 'a/b')) },
+  { name: 'dot in merchantSessionId', field: 'merchantSessionId', input: withInput((i) => (i['merchantSessionId'] = 'a.b')) },
+  { name: 'query-string injection in merchantSessionId', field: 'merchantSessionId', input: withInput((i) => (i['merchantSessionId'] = 'a&mid=x')) },
+  { name: 'numeric merchantSessionId', field: 'merchantSessionId', input: withInput((i) => (i['merchantSessionId'] = 123)) },
+  { name: 'null merchantSessionId', field: 'merchantSessionId', input: withInput((i) => (i['merchantSessionId'] = null)) },
+  { name: 'missing merchantSessionId', field: 'merchantSessionId', input: withInput((i) => delete i['merchantSessionId']) },
+  // amount.minorAmount
+  { name: 'zero amount', field: 'minorAmount', input: amount(0) },
+  { name: 'negative amount', field: 'minorAmount', input: amount(-1) },
+  { name: 'fractional amount', field: 'minorAmount', input: amount(1.5) },
+  { name: 'fractional amount string', field: 'minorAmount', input: amount('1.5') },
+  { name: 'non-numeric amount', field: 'minorAmount', input: amount('abc') },
+  { name: 'exponent amount', field: 'minorAmount', input: amount('1e3') },
+  { name: 'amount 2^63', field: 'minorAmount', input: amount('9223372036854775808') },
+  { name: 'amount 2^64', field: 'minorAmount', input: amount('18446744073709551616') },
+  { name: 'amount with 40 digits', field: 'minorAmount', input: amount('1'.repeat(40)) },
+  { name: 'unsafe JSON number amount', field: 'minorAmount', input: amount(9007199254740993) },
+  { name: 'boolean amount', field: 'minorAmount', input: amount(true) },
+  { name: 'object amount', field: 'minorAmount', input: amount({ value: 1 }) },
+  { name: 'empty-string amount', field: 'minorAmount', input: amount('') },
+  { name: 'padded amount', field: 'minorAmount', input: amount(' 10') },
+  { name: 'null amount', field: 'minorAmount', input: amount(null) },
+  { name: 'missing amount', field: 'amount', input: withInput((i) => delete i['amount']) },
+  // amount.currency
+  { name: 'unknown currency', field: 'currency', input: amount(1000, 'XXX') },
+  { name: 'lower-case currency', field: 'currency', input: amount(1000, 'usd') },
+  { name: 'empty currency', field: 'currency', input: amount(1000, '') },
+  { name: 'four-letter currency', field: 'currency', input: amount(1000, 'EURO') },
+  { name: 'numeric currency', field: 'currency', input: amount(1000, 840) },
+  { name: 'unsupported currency AFN', field: 'currency', input: amount(1000, 'AFN') },
+  { name: 'unsupported currency KPW', field: 'currency', input: amount(1000, 'KPW') },
+  { name: 'unsupported currency CLF', field: 'currency', input: amount(1000, 'CLF') },
+  // connector
+  { name: 'unknown connector enum', field: 'connector', input: withInput((i) => (i['connector'] = 'STRIPE')) },
+  { name: 'lower-case connector enum', field: 'connector', input: withInput((i) => (i['connector'] = 'nuvei')) },
+  { name: 'no connector anywhere', field: 'connector', input: withInput((i) => delete i['connector']) },
+  { name: 'unknown x-connector header', field: 'x-connector', input: withInput((i) => delete i['connector']), headers: { 'x-connector': 'stripe' } },
+  { name: 'x-connector contradicting input', field: 'connector', headers: { 'x-connector': 'paytm' } },
+  // testMode / idempotencyKey
+  { name: 'string testMode', field: 'testMode', input: withInput((i) => (i['testMode'] = 'yes')) },
+  { name: 'numeric testMode', field: 'testMode', input: withInput((i) => (i['testMode'] = 1)) },
+  { name: 'empty idempotencyKey', field: 'idempotencyKey', input: withInput((i) => (i['idempotencyKey'] = '')) },
+  { name: '256-char idempotencyKey', field: 'idempotencyKey', input: withInput((i) => (i['idempotencyKey'] = 'k'.repeat(256))) },
+  { name: 'idempotencyKey with a space', field: 'idempotencyKey', input: withInput((i) => (i['idempotencyKey'] = 'key 1')) },
+  { name: 'non-ASCII idempotencyKey', field: 'idempotencyKey', input: withInput((i) => (i['idempotencyKey'] = 'clé')) },
+  // browserInfo
+  { name: 'negative colorDepth', field: 'colorDepth', input: browser({ colorDepth: -1 }) },
+  { name: 'string colorDepth', field: 'colorDepth', input: browser({ colorDepth: 'deep' }) },
+  { name: 'colorDepth above Int', field: 'colorDepth', input: browser({ colorDepth: 2 ** 32 }) },
+  { name: 'fractional screenHeight', field: 'screenHeight', input: browser({ screenHeight: 1.5 }) },
+  { name: 'invalid ipAddress', field: 'ipAddress', input: browser({ ipAddress: 'not-an-ip' }) },
+  { name: 'time zone offset out of range', field: 'timeZoneOffsetMinutes', input: browser({ timeZoneOffsetMinutes: 9999 }) },
+  { name: 'string javaEnabled', field: 'javaEnabled', input: browser({ javaEnabled: 'true' }) },
+  { name: 'overlong userAgent', field: 'userAgent', input: browser({ userAgent: 'u'.repeat(2000) }) },
+  { name: 'unknown browserInfo field', field: 'foo', input: browser({ foo: 1 }) },
+  // other input fields
+  { name: 'overlong metadata', field: 'metadata', input: withInput((i) => (i['metadata'] = 'm'.repeat(9000))) },
+  { name: 'empty access token', field: 'token', input: withInput((i) => (i['state'] = { accessToken: { token: '' } })) },
+  { name: 'negative token lifetime', field: 'expiresInSeconds', input: withInput((i) => (i['state'] = { accessToken: { token: 't', expiresInSeconds: -5 } })) },
+  { name: 'unknown input field', field: 'foo', input: withInput((i) => (i['foo'] = 'bar')) },
+  // x-connector-config
+  { name: 'missing x-connector-config', field: 'x-connector-config', headers: { 'x-connector-config': '' } },
+  { name: 'invalid JSON config', field: 'x-connector-config', headers: { 'x-connector-config': '{"config":{"Nuvei":' } },
+  { name: 'array config', field: 'x-connector-config', headers: { 'x-connector-config': '[]' } },
+  { name: 'config without "config"', field: 'config', headers: { 'x-connector-config': '{"Nuvei":{}}' } },
+  { name: 'missing merchant_secret', field: 'merchant_secret', headers: { 'x-connector-config': nuvei({ merchant_id: 'm', merchant_site_id: 's' }) } },
+  { name: 'missing merchant_site_id', field: 'merchant_site_id', headers: { 'x-connector-config': nuvei({ merchant_id: 'm', merchant_secret: 'CANARY_SECRET_BAD_INPUT' }) } },
+  { name: 'numeric merchant_id', field: 'merchant_id', headers: { 'x-connector-config': nuvei({ ...goodNuvei, merchant_id: 42 }) } },
+  { name: 'empty merchant_secret', field: 'merchant_secret', headers: { 'x-connector-config': nuvei({ ...goodNuvei, merchant_secret: '' }) } },
+  { name: 'unknown connector in config', field: 'config', headers: { 'x-connector-config': JSON.stringify({ config: { Stripe: { api_key: 'CANARY_SECRET_BAD_INPUT' } } }) } },
+  { name: 'two connectors in config', field: 'config', headers: { 'x-connector-config': JSON.stringify({ config: { Nuvei: goodNuvei, Paytm: goodNuvei } }) } },
+  { name: 'Paytm config for a Nuvei request', field: 'x-connector-config', headers: { 'x-connector-config': paytmConfigHeader() } },
+  { name: 'Paytm config without merchant_key', field: 'merchant_key', input: withInput((i) => (i['connector'] = 'PAYTM')), headers: { 'x-connector-config': JSON.stringify({ config: { Paytm: { merchant_id: 'M', website: 'W' } } }) } },
+  { name: 'base_url override not allow-listed', field: 'base_url', headers: { 'x-connector-config': nuvei({ ...goodNuvei, base_url: 'http://169.254.169.254/latest' }) } },
+  // whole-request problems
+  { name: 'oversized body', field: 'exceeds', rawBody: JSON.stringify({ query: CREATE_SESSION_TOKEN, variables: { input: valid }, pad: 'x'.repeat(100_000) }) },
+  { name: 'malformed JSON body', field: 'JSON', rawBody: '{"query": "mutation {' },
+  { name: 'query nested beyond the depth limit', field: 'depth', query: `query { paymentSessions { edges { node { error { unifiedDetails { code } } } } } }`.replace('paymentSessions {', 'paymentSessions { edges { node { id } } pageInfo { hasNextPage } ') + '' },
+  { name: 'query over the token limit', field: 'token', query: `query { ${Array.from({ length: 1200 }, (_, n) => `a${n}: connectors { id }`).join(' ')} }` },
+];
+
+let env: IntegrationEnv;
+
+beforeAll(async () => {
+  env = await startIntegrationEnv();
+  await env.reset();
+});
+afterAll(async () => {
+  await env?.close();
+});
+
+describe('bad input corpus: a clear error naming the problem, nothing written, nothing sent', () => {
+  it('has at least 60 cases', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(60);
+  });
+
+  it.each(cases)('$name', async (testCase) => {
+    const headers = { 'content-type': 'application/json', ...authHeaders(env.merchantA.apiKey, nuveiConfigHeader('CANARY_SECRET_BAD_INPUT')), ...testCase.headers };
+    if (headers['x-connector-config'] === '') delete (headers as Record<string, string>)['x-connector-config'];
+    const body =
+      testCase.rawBody ??
+      JSON.stringify(testCase.query !== undefined ? { query: testCase.query } : { query: CREATE_SESSION_TOKEN, variables: { input: testCase.input ?? valid } });
+    const response = await fetch(env.url, { method: 'POST', headers, body });
+    const text = await response.text();
+    const parsed = JSON.parse(text) as { errors?: Array<{ message: string; extensions?: Record<string, unknown> }>; data?: unknown };
+    expect(parsed.errors?.length).toBeGreaterThan(0);
+    const codes = (parsed.errors ?? []).map((e) => e.extensions?.['code']);
+    for (const code of codes) expect(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PAYLOAD_TOO_LARGE']).toContain(code);
+    expect(text).toContain(testCase.field);
+    expect(text).not.toContain('CANARY_SECRET_BAD_INPUT');
+    expect(await env.prisma.paymentSession.count()).toBe(0);
+    expect(env.gateway.callCount()).toBe(0);
+  });
+
+  it('stays healthy and serves a valid request afterwards', async () => {
+    const health = await fetch(env.url.replace('/graphql', '/health'));
+    expect(health.status).toBe(200);
+    const res = await env.gql<{ createSessionToken: { statusCode: number } }>(CREATE_SESSION_TOKEN, { input: valid }, authHeaders(env.merchantA.apiKey, nuveiConfigHeader()));
+    expect(res.data?.createSessionToken.statusCode).toBe(200);
+  });
+});

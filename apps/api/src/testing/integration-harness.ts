@@ -1,0 +1,164 @@
+import 'reflect-metadata';
+import { Writable } from 'node:stream';
+import { systemClock, type Clock } from '@org/connector-interfaces';
+import { createNuveiFakeGateway } from '@org/connectors-nuvei/testing';
+import { createPaytmFakeGateway } from '@org/connectors-paytm/testing';
+import { startFakeGatewayServer, type FakeGatewayServer } from '@org/testing-fake-gateway';
+import { createApp, type App } from '../app/create-app';
+import { loadConfig } from '../config/env';
+import { createFieldEncryptor, generateEncryptionKey } from '../crypto/field-encryption';
+import { createPrismaClient, type PrismaClient } from '../db/prisma';
+import { createTestDatabase, type TestDatabase } from '../db/test-database';
+import { createLogger } from '../logging/logger';
+
+/** Fake credentials the fake gateways accept. */
+export const TEST_NUVEI = { merchantId: 'it_nuvei_merchant', merchantSiteId: 'it_site_77', merchantSecret: 'it_nuvei_secret_CANARY_N1' } as const;
+export const TEST_PAYTM = { merchantId: 'ITMID000000000000001', merchantKey: 'itPaytmKeyCANARY', website: 'WEBSTAGING' } as const;
+
+/** `x-connector-config` header values for the test merchants. */
+export const nuveiConfigHeader = (secret: string = TEST_NUVEI.merchantSecret): string =>
+  JSON.stringify({ config: { Nuvei: { merchant_id: TEST_NUVEI.merchantId, merchant_site_id: TEST_NUVEI.merchantSiteId, merchant_secret: secret } } });
+export const paytmConfigHeader = (key: string = TEST_PAYTM.merchantKey): string =>
+  JSON.stringify({ config: { Paytm: { merchant_id: TEST_PAYTM.merchantId, merchant_key: key, website: TEST_PAYTM.website } } });
+
+/** A GraphQL answer as received over HTTP. */
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  readonly httpStatus: number;
+  readonly data?: T;
+  readonly errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, unknown> }>;
+  readonly raw: string;
+}
+
+export interface IntegrationEnv {
+  readonly url: string;
+  readonly prisma: PrismaClient;
+  readonly gateway: FakeGatewayServer;
+  readonly nuvei: ReturnType<typeof createNuveiFakeGateway>;
+  readonly paytm: ReturnType<typeof createPaytmFakeGateway>;
+  readonly merchantA: { id: string; apiKey: string };
+  readonly merchantB: { id: string; apiKey: string };
+  /** Every log line the server wrote. */
+  readonly logs: string[];
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /** Deletes all sessions and connector state, resets gateways and faults. */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface IntegrationOptions {
+  readonly gatewayTimeoutMs?: number;
+  readonly clock?: Clock;
+  readonly env?: Record<string, string>;
+}
+
+/**
+ * Starts the real API (HTTP on 127.0.0.1, port 0) on a fresh database (the DATABASE_URL server,
+ * or an embedded Postgres), with the connectors' fake gateways behind a real local HTTP server.
+ */
+export async function startIntegrationEnv(options: IntegrationOptions = {}): Promise<IntegrationEnv> {
+  const database: TestDatabase = await createTestDatabase('api_it');
+  const prisma = createPrismaClient(database.databaseUrl, { poolMax: 20 });
+  const clock = options.clock ?? systemClock;
+  const nuvei = createNuveiFakeGateway({ merchants: [TEST_NUVEI], clock });
+  const paytm = createPaytmFakeGateway({ merchants: [TEST_PAYTM], clock });
+  const gateway = await startFakeGatewayServer({ nuvei: { routes: nuvei.routes }, paytm: { routes: paytm.routes } });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    NUVEI_BASE_URL: gateway.nuveiBaseUrl,
+    PAYTM_BASE_URL: gateway.paytmBaseUrl,
+    GATEWAY_TIMEOUT_MS: String(options.gatewayTimeoutMs ?? 1500),
+    GATEWAY_CONNECT_TIMEOUT_MS: '500',
+    ...options.env,
+  });
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      logs.push(chunk.toString('utf8'));
+      callback();
+    },
+  });
+  const app: App = await createApp({
+    config,
+    prisma,
+    encryptor: createFieldEncryptor(generateEncryptionKey()),
+    logger: createLogger('info', sink),
+    clock,
+  });
+  const url = await app.listen(0, '127.0.0.1');
+  const a = await app.merchants.create('merchant-a');
+  const b = await app.merchants.create('merchant-b');
+
+  const gql = async <T,>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> => {
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+    const raw = await response.text();
+    const parsed = JSON.parse(raw) as { data?: T; errors?: GraphQLResponse['errors'] };
+    return { httpStatus: response.status, raw, ...(parsed.data !== undefined ? { data: parsed.data } : {}), ...(parsed.errors ? { errors: parsed.errors } : {}) };
+  };
+
+  return {
+    url,
+    prisma,
+    gateway,
+    nuvei,
+    paytm,
+    merchantA: { id: a.merchant.id, apiKey: a.apiKey },
+    merchantB: { id: b.merchant.id, apiKey: b.apiKey },
+    logs,
+    gql,
+    reset: async () => {
+      await prisma.paymentSession.deleteMany({});
+      await prisma.connectorState.deleteMany({});
+      gateway.clearFaults();
+      gateway.requests.length = 0;
+      nuvei.reset();
+      paytm.reset();
+    },
+    close: async () => {
+      await app.close();
+      await gateway.stop();
+      await prisma.$disconnect();
+      await database.drop();
+    },
+  };
+}
+
+/** Real time shifted by an adjustable offset: lets tests jump past token expiry while timeouts stay real. */
+export class OffsetClock implements Clock {
+  offsetMs = 0;
+
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+
+  advance(ms: number): void {
+    this.offsetMs += ms;
+  }
+}
+
+/** The mutation with every field a test may assert on. */
+export const CREATE_SESSION_TOKEN = /* GraphQL */ `
+  mutation Create($input: CreateSessionTokenInput!) {
+    createSessionToken(input: $input) {
+      sessionToken
+      statusCode
+      replayed
+      error {
+        retryable
+        source
+        gatewayHttpStatus
+        unifiedDetails { code message description userGuidanceMessage }
+        connectorDetails { code message reason }
+      }
+      session {
+        id merchantSessionId connector status testMode expiresAt createdAt attemptCount
+        amount { minorAmount currency formatted }
+      }
+    }
+  }
+`;
+
+/** Authorization (+ connector config) headers for a merchant. */
+export function authHeaders(apiKey: string, connectorConfig?: string): Record<string, string> {
+  return { authorization: `Bearer ${apiKey}`, ...(connectorConfig !== undefined ? { 'x-connector-config': connectorConfig } : {}) };
+}
