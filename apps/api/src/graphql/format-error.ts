@@ -18,18 +18,25 @@ function flatten(errors: readonly ValidationError[], prefix: string): FieldProbl
   });
 }
 
-// graphql-js echoes the rejected variable value; we keep the path and the reason only.
-const VARIABLE_ERROR = /^Variable "\$(\w+)" got invalid value [\s\S]*?(?: at "([^"]+)")?; ([\s\S]*)$/;
+// graphql-js echoes the rejected variable value: `Variable "$v" got invalid value <value> at "<path>"; <reason>`
+// (or without ` at "<path>"`). The real path comes after the value, so the match is greedy: a value
+// that itself contains `at "..."; ` cannot move it. Only the path and the reason are kept.
+const WITH_PATH = /^Variable "\$(\w+)" got invalid value [\s\S]* at "(\1(?:\.\w+|\[\d+\])*)"; ([^\n]*)$/;
+const WITHOUT_PATH = /^Variable "\$(\w+)" got invalid value [\s\S]*; ([^\n;]*)$/;
+const MAX_REASON = 200;
 
 function sanitiseVariableError(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  const match = VARIABLE_ERROR.exec(formatted.message);
-  if (!match) return formatted;
-  const [, variable, path, reason] = match;
-  const field = path ?? variable ?? 'input';
-  return { message: `Invalid value at "${field}": ${reason ?? ''}`.trim(), extensions: { code: 'BAD_USER_INPUT', field } };
+  const withPath = WITH_PATH.exec(formatted.message);
+  const withoutPath = withPath ? undefined : WITHOUT_PATH.exec(formatted.message);
+  if (!withPath && !withoutPath) {
+    return formatted.message.includes(' got invalid value ') ? { message: 'Invalid variable value', extensions: { code: 'BAD_USER_INPUT' } } : formatted;
+  }
+  const field = withPath ? (withPath[2] as string) : (withoutPath?.[1] as string);
+  const reason = (withPath ? withPath[3] : withoutPath?.[2]) ?? '';
+  return { message: `Invalid value at "${field}": ${reason.slice(0, MAX_REASON)}`.trim(), extensions: { code: 'BAD_USER_INPUT', field } };
 }
 
-const PASSTHROUGH_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
+const PASSTHROUGH_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'QUERY_TOO_COMPLEX', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
 
 /**
  * The single place errors become client-visible. Known errors keep their message and get a stable
@@ -55,6 +62,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const code = formatted.extensions?.['code'];
   if (code === 'BAD_USER_INPUT') return sanitiseVariableError(formatted);
   if (typeof code === 'string' && PASSTHROUGH_CODES.has(code)) return { message: formatted.message, extensions: { code } };
+  // Raised by our own context function (authentication, database down), with an HTTP status set there.
+  if ((code === 'UNAUTHENTICATED' || code === 'SERVICE_UNAVAILABLE') && original instanceof GraphQLError) {
+    return { message: original.message, extensions: { code, ...(code === 'SERVICE_UNAVAILABLE' ? { retryable: true } : {}) } };
+  }
   if (original instanceof GraphQLError && original.extensions['code'] === undefined && formatted.path === undefined) {
     return { message: formatted.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
   }

@@ -13,7 +13,7 @@ export async function buildAppSchema(resolvers: { paymentSessions: PaymentSessio
   return buildSchema({
     resolvers: [PaymentSessionResolver, ConnectorResolver],
     container,
-    validate: { forbidUnknownValues: true, validationError: { target: false, value: false } },
+    validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
     emitSchemaFile: false,
   });
 }

@@ -48,7 +48,7 @@ const cases: Case[] = [
   { name: 'amount 2^63', field: 'minorAmount', input: amount('9223372036854775808') },
   { name: 'amount 2^64', field: 'minorAmount', input: amount('18446744073709551616') },
   { name: 'amount with 40 digits', field: 'minorAmount', input: amount('1'.repeat(40)) },
-  { name: 'unsafe JSON number amount', field: 'minorAmount', input: amount(9007199254740993) },
+  { name: 'unsafe JSON number amount', field: 'minorAmount', rawBody: JSON.stringify({ query: CREATE_SESSION_TOKEN, variables: { input: valid } }).replace('"minorAmount":1000', '"minorAmount":9007199254740993') },
   { name: 'boolean amount', field: 'minorAmount', input: amount(true) },
   { name: 'object amount', field: 'minorAmount', input: amount({ value: 1 }) },
   { name: 'empty-string amount', field: 'minorAmount', input: amount('') },
@@ -109,7 +109,8 @@ const cases: Case[] = [
   // whole-request problems
   { name: 'oversized body', field: 'exceeds', rawBody: JSON.stringify({ query: CREATE_SESSION_TOKEN, variables: { input: valid }, pad: 'x'.repeat(100_000) }) },
   { name: 'malformed JSON body', field: 'JSON', rawBody: '{"query": "mutation {' },
-  { name: 'query nested beyond the depth limit', field: 'depth', query: `query { paymentSessions { edges { node { error { unifiedDetails { code } } } } } }`.replace('paymentSessions {', 'paymentSessions { edges { node { id } } pageInfo { hasNextPage } ') + '' },
+  { name: 'query nested beyond the depth limit', field: 'depth', query: 'query { paymentSessions { edges { node { error { unifiedDetails { code { a { b { c } } } } } } } } }' },
+  { name: 'query over the complexity limit', field: 'complexity', query: `query { ${Array.from({ length: 8 }, (_, n) => `p${n}: paymentSessions(first: 100) { edges { node { id status amount { minorAmount currency } } } }`).join(' ')} }` },
   { name: 'query over the token limit', field: 'token', query: `query { ${Array.from({ length: 1200 }, (_, n) => `a${n}: connectors { id }`).join(' ')} }` },
 ];
 
@@ -129,8 +130,8 @@ describe('bad input corpus: a clear error naming the problem, nothing written, n
   });
 
   it.each(cases)('$name', async (testCase) => {
-    const headers = { 'content-type': 'application/json', ...authHeaders(env.merchantA.apiKey, nuveiConfigHeader('CANARY_SECRET_BAD_INPUT')), ...testCase.headers };
-    if (headers['x-connector-config'] === '') delete (headers as Record<string, string>)['x-connector-config'];
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...authHeaders(env.merchantA.apiKey, nuveiConfigHeader('CANARY_SECRET_BAD_INPUT')), ...testCase.headers };
+    if (headers['x-connector-config'] === '') delete headers['x-connector-config'];
     const body =
       testCase.rawBody ??
       JSON.stringify(testCase.query !== undefined ? { query: testCase.query } : { query: CREATE_SESSION_TOKEN, variables: { input: testCase.input ?? valid } });
@@ -139,7 +140,7 @@ describe('bad input corpus: a clear error naming the problem, nothing written, n
     const parsed = JSON.parse(text) as { errors?: Array<{ message: string; extensions?: Record<string, unknown> }>; data?: unknown };
     expect(parsed.errors?.length).toBeGreaterThan(0);
     const codes = (parsed.errors ?? []).map((e) => e.extensions?.['code']);
-    for (const code of codes) expect(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PAYLOAD_TOO_LARGE']).toContain(code);
+    for (const code of codes) expect(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'QUERY_TOO_COMPLEX', 'BAD_REQUEST', 'PAYLOAD_TOO_LARGE']).toContain(code);
     expect(text).toContain(testCase.field);
     expect(text).not.toContain('CANARY_SECRET_BAD_INPUT');
     expect(await env.prisma.paymentSession.count()).toBe(0);

@@ -44,7 +44,10 @@ export class PaymentSessionResolver {
     return session && toPaymentSession(session, this.clock.now());
   }
 
-  @Query(() => PaymentSessionConnection, { description: 'The calling merchant’s sessions, newest first (Relay connection).' })
+  @Query(() => PaymentSessionConnection, {
+    description: 'The calling merchant’s sessions, newest first (Relay connection).',
+    complexity: ({ args, childComplexity }) => 1 + Number(args['first'] ?? 20) * childComplexity,
+  })
   async paymentSessions(
     @Ctx() ctx: GraphQLContext,
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number,

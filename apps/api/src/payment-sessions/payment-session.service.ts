@@ -7,12 +7,12 @@ import type { ConnectorRegistry, RegisteredConnector, SessionTokenCall } from '.
 import { BaseUrlNotAllowedError, resolveGatewayBaseUrl, type BaseUrlOverrides } from '../connectors/gateway-base-url';
 import type { ConnectorStateRepository } from '../connector-state/connector-state.repository';
 import type { FieldEncryptor } from '../crypto/field-encryption';
+import { accessTokenAad, connectorFeatureDataAad, metadataAad, tokenAad } from '../crypto/column-aad';
 import { InvalidInputError } from '../errors/app-errors';
 import type { Logger } from '../logging/logger';
 import type { AttemptCompletion, Claim, ClaimData, PaymentSessionRepository } from './payment-session.repository';
 import { sessionFingerprint } from './session-fingerprint';
 import { effectiveStatus, type SessionError, type SessionRecord } from './session-record';
-import { tokenAad } from './token-aad';
 
 /** A validated createSessionToken request. */
 export interface CreateSessionCommand {
@@ -183,9 +183,9 @@ export class PaymentSessionService {
       minorAmount: command.amount.minorAmount,
       currency: command.amount.currency,
       testMode: command.testMode,
-      metadataCiphertext: command.metadata ? encryptor.encrypt(command.metadata.expose(), `payment_sessions.metadata:${id}`) : null,
+      metadataCiphertext: command.metadata ? encryptor.encrypt(command.metadata.expose(), metadataAad(id)) : null,
       connectorFeatureDataCiphertext: command.connectorFeatureData
-        ? encryptor.encrypt(command.connectorFeatureData.expose(), `payment_sessions.connector_feature_data:${id}`)
+        ? encryptor.encrypt(command.connectorFeatureData.expose(), connectorFeatureDataAad(id))
         : null,
       encryptionKeyId: encryptor.currentKeyId,
     };
@@ -330,7 +330,7 @@ export class PaymentSessionService {
 
   private async storeConnectorState(merchantId: string, connector: ConnectorId, state: ConnectorState): Promise<void> {
     const { encryptor } = this.deps;
-    const aad = `connector_states.access_token:${merchantId}:${connector}`;
+    const aad = accessTokenAad(merchantId, connector);
     const expiresIn = state.accessToken?.expiresInSeconds;
     await this.deps.connectorStates.upsert({
       merchantId,

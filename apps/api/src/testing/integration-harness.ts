@@ -109,8 +109,7 @@ export async function startIntegrationEnv(options: IntegrationOptions = {}): Pro
     reset: async () => {
       await prisma.paymentSession.deleteMany({});
       await prisma.connectorState.deleteMany({});
-      gateway.clearFaults();
-      gateway.requests.length = 0;
+      gateway.reset();
       nuvei.reset();
       paytm.reset();
     },

@@ -44,11 +44,13 @@ function networkError(error: TransportError, context: FlowErrorContext): Network
 }
 
 // The original error is deliberately not kept as `cause`: parser errors (e.g. JSON.parse's) quote the body.
+// A 2xx body may hold a token, so only error-status bodies are excerpted.
 function malformed(displayName: string, context: FlowErrorContext, response: HttpResponse): ConnectorError {
+  const reason = isSuccessStatus(response.status) ? `unreadable ${response.body.length}-character body` : rawBodyExcerpt(response.body);
   return new ConnectorError('MALFORMED_RESPONSE', `${displayName} answered with a body that could not be read`, {
     ...context,
     httpStatus: response.status,
-    reason: rawBodyExcerpt(response.body),
+    reason,
   });
 }
 

@@ -1,4 +1,5 @@
-import { describe, expect, it } from '@jest/globals';
+/// <reference types="jest" />
+// Jest's globals (not @jest/globals) so importing the testing entry outside a test run does not throw.
 import { inspect } from 'node:util';
 import { Secret } from '@org/masking';
 import {
@@ -73,7 +74,7 @@ function rendered(value: unknown): string {
  * Checks identity and capabilities, the full flow table, credential narrowing, deterministic
  * request building with a frozen clock, the classification of every answer class, and that no
  * secret appears in any request rendering, outcome or error. Call it at the top level of a
- * `*.spec.ts` file; it registers its own `describe` block (it imports `@jest/globals`).
+ * `*.spec.ts` file; it registers its own `describe` block with Jest's globals.
  *
  * @param connector - The connector under test.
  * @param fixtures - Its credentials, inputs and canned answers.

@@ -4,7 +4,7 @@ import { SIMULATED_CONNECTORS, type SimulatedConnector } from './connector-name'
 import { describeIssues, faultRequestSchema, type Fault } from './fault';
 import type { RecordedHttpRequest } from './recorded-request';
 import { NOT_FOUND } from './router';
-import { jsonAnswer, textAnswer } from './send';
+import { jsonAnswer } from './send';
 
 /** What the control endpoint can see and change on its server. */
 export interface ControlDeps {
@@ -75,6 +75,6 @@ export function handleControl(call: ControlCall, deps: ControlDeps): FakeGateway
       deps.reset();
       return NO_CONTENT;
     default:
-      return call.method === 'GET' || call.method === 'POST' || call.method === 'DELETE' ? NOT_FOUND : textAnswer(405, 'Method not allowed');
+      return NOT_FOUND;
   }
 }

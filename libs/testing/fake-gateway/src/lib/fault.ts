@@ -61,9 +61,9 @@ export const faultRequestSchema = z.strictObject({
   times: faultTimesSchema,
 });
 
-/** A readable one-paragraph description of a zod failure, naming the offending fields. */
+/** A one-line description of a zod failure, naming each offending field: `fault.ms: Too small…; times: …`. */
 export function describeIssues(error: z.ZodError): string {
-  return z.prettifyError(error);
+  return error.issues.map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(body)'}: ${issue.message}`).join('; ');
 }
 
 /**

@@ -31,7 +31,8 @@ export function readBody(request: IncomingMessage, limit = MAX_BODY_BYTES): Prom
     request.on('end', () => {
       if (!tooLarge) resolve({ ok: true, body: Buffer.concat(chunks).toString('utf8') });
     });
-    request.on('aborted', () => resolve({ ok: false, reason: 'aborted' }));
+    // After 'end' these are no-ops (the promise is settled); before it, the client went away.
+    request.on('close', () => resolve({ ok: false, reason: 'aborted' }));
     request.on('error', () => resolve({ ok: false, reason: 'aborted' }));
   });
 }

@@ -1,0 +1,39 @@
+import { parseConnectorConfig } from '@org/domain-types';
+import { simulatorBanner } from './banner';
+import { DEMO_NUVEI_CONNECTOR_CONFIG, DEMO_NUVEI_MERCHANT, DEMO_PAYTM_CONNECTOR_CONFIG, DEMO_PAYTM_MERCHANT } from './demo-credentials';
+
+const urls = { url: 'http://127.0.0.1:4010', nuveiBaseUrl: 'http://127.0.0.1:4010/nuvei', paytmBaseUrl: 'http://127.0.0.1:4010/paytm/' };
+
+describe('simulatorBanner', () => {
+  const lines = simulatorBanner(urls).split('\n');
+
+  it('prints the base URLs as NAME=value lines', () => {
+    expect(lines).toContain('NUVEI_BASE_URL=http://127.0.0.1:4010/nuvei');
+    expect(lines).toContain('PAYTM_BASE_URL=http://127.0.0.1:4010/paytm/');
+  });
+
+  it('prints a ready-to-paste x-connector-config header for each demo merchant', () => {
+    expect(lines).toContain(`x-connector-config: ${DEMO_NUVEI_CONNECTOR_CONFIG}`);
+    expect(lines).toContain(`x-connector-config: ${DEMO_PAYTM_CONNECTOR_CONFIG}`);
+  });
+
+  it('shows how to inject and clear faults with curl', () => {
+    expect(lines.some((line) => line.includes('curl -X POST http://127.0.0.1:4010/__control/faults'))).toBe(true);
+    expect(lines).toContain('  curl -X DELETE http://127.0.0.1:4010/__control/faults');
+  });
+});
+
+describe('demo credentials', () => {
+  it('header values parse as the API parses x-connector-config', () => {
+    const nuvei = parseConnectorConfig(DEMO_NUVEI_CONNECTOR_CONFIG).credentials;
+    expect(nuvei.connector).toBe('nuvei');
+    if (nuvei.connector === 'nuvei') expect(nuvei.merchantSecret.expose()).toBe(DEMO_NUVEI_MERCHANT.merchantSecret);
+    const paytm = parseConnectorConfig(DEMO_PAYTM_CONNECTOR_CONFIG).credentials;
+    expect(paytm.connector).toBe('paytm');
+    if (paytm.connector === 'paytm') expect(paytm.website.expose()).toBe('WEBSTAGING');
+  });
+
+  it('the Paytm key is 16 bytes (AES-128)', () => {
+    expect(Buffer.byteLength(DEMO_PAYTM_MERCHANT.merchantKey, 'utf8')).toBe(16);
+  });
+});

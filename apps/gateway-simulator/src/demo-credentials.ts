@@ -1,0 +1,43 @@
+import type { NuveiFakeMerchant } from '@org/connectors-nuvei/testing';
+import type { PaytmFakeMerchant } from '@org/connectors-paytm/testing';
+
+/**
+ * The Nuvei merchant the simulator knows. Fake, public values: they only work against the simulator.
+ */
+export const DEMO_NUVEI_MERCHANT = Object.freeze({
+  merchantId: 'demo_nuvei_merchant',
+  merchantSiteId: 'demo_site',
+  merchantSecret: 'demo_nuvei_secret',
+}) satisfies NuveiFakeMerchant;
+
+/**
+ * The Paytm merchant the simulator knows. Fake, public values; the 16-byte key selects AES-128
+ * for Paytm signatures.
+ */
+export const DEMO_PAYTM_MERCHANT = Object.freeze({
+  merchantId: 'DEMOMID00000000000001',
+  merchantKey: 'demoPaytmKey0001',
+  website: 'WEBSTAGING',
+}) satisfies Required<PaytmFakeMerchant>;
+
+/** The `x-connector-config` header value for the demo Nuvei merchant (upstream's JSON shape). */
+export const DEMO_NUVEI_CONNECTOR_CONFIG = JSON.stringify({
+  config: {
+    Nuvei: {
+      merchant_id: DEMO_NUVEI_MERCHANT.merchantId,
+      merchant_site_id: DEMO_NUVEI_MERCHANT.merchantSiteId,
+      merchant_secret: DEMO_NUVEI_MERCHANT.merchantSecret,
+    },
+  },
+});
+
+/** The `x-connector-config` header value for the demo Paytm merchant (upstream's JSON shape). */
+export const DEMO_PAYTM_CONNECTOR_CONFIG = JSON.stringify({
+  config: {
+    Paytm: {
+      merchant_id: DEMO_PAYTM_MERCHANT.merchantId,
+      merchant_key: DEMO_PAYTM_MERCHANT.merchantKey,
+      website: DEMO_PAYTM_MERCHANT.website,
+    },
+  },
+});

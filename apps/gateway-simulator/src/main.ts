@@ -1,0 +1,29 @@
+import { simulatorBanner } from './banner';
+import { readSimulatorConfig } from './config';
+import { startSimulator } from './simulator';
+
+async function main(): Promise<void> {
+  const config = readSimulatorConfig(process.env);
+  const simulator = await startSimulator(config);
+  process.stdout.write(`${simulatorBanner(simulator.server)}\n`);
+
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`${signal}: stopping the gateway simulator\n`);
+    const force = setTimeout(() => process.exit(1), 5000);
+    force.unref();
+    simulator.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Gateway simulator failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,111 @@
+import { systemClock, type FlowContext, type HttpRequest, type HttpResponse } from '@org/connector-interfaces';
+import { nuveiConnector } from '@org/connectors-nuvei';
+import { paytmConnector } from '@org/connectors-paytm';
+import { createMoney, type NuveiCredentials, type PaytmCredentials, type SessionTokenRequestData } from '@org/domain-types';
+import { Secret, exposeHeaders } from '@org/masking';
+import { createFakeGatewayControlClient } from '@org/testing-fake-gateway';
+import { DEMO_NUVEI_MERCHANT, DEMO_PAYTM_MERCHANT } from './demo-credentials';
+import { startSimulator, type Simulator } from './simulator';
+
+async function send(request: HttpRequest): Promise<HttpResponse> {
+  const response = await fetch(request.url, { method: request.method, headers: exposeHeaders(request.headers), body: request.body });
+  return { status: response.status, headers: Object.fromEntries(response.headers), body: await response.text() };
+}
+
+const nuveiCredentials = (merchantSecret: string = DEMO_NUVEI_MERCHANT.merchantSecret): NuveiCredentials => ({
+  connector: 'nuvei',
+  merchantId: new Secret(DEMO_NUVEI_MERCHANT.merchantId),
+  merchantSiteId: new Secret(DEMO_NUVEI_MERCHANT.merchantSiteId),
+  merchantSecret: new Secret(merchantSecret),
+});
+
+const paytmCredentials = (): PaytmCredentials => ({
+  connector: 'paytm',
+  merchantId: new Secret(DEMO_PAYTM_MERCHANT.merchantId),
+  merchantKey: new Secret(DEMO_PAYTM_MERCHANT.merchantKey),
+  website: new Secret(DEMO_PAYTM_MERCHANT.website),
+});
+
+function context<C extends NuveiCredentials | PaytmCredentials>(credentials: C, baseUrl: string, orderId: string, currency: string): FlowContext<SessionTokenRequestData, C> {
+  return {
+    flowData: { merchantId: 'merchant_demo', connectorRequestReferenceId: orderId, testMode: true },
+    request: { amount: createMoney(1050, currency) },
+    credentials,
+    baseUrl,
+    clock: systemClock,
+  };
+}
+
+describe('gateway simulator', () => {
+  let simulator: Simulator;
+
+  beforeEach(async () => {
+    simulator = await startSimulator({ port: 0 });
+  });
+  afterEach(() => simulator.stop());
+
+  it('listens on a free 127.0.0.1 port with the control endpoint', async () => {
+    expect(simulator.server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(await createFakeGatewayControlClient(simulator.server.url).health()).toBe(true);
+  });
+
+  it('Nuvei: a getSessionToken request signed with the demo secret gets a session token', async () => {
+    const ctx = context(nuveiCredentials(), simulator.server.nuveiBaseUrl, 'session_001', 'USD');
+    const request = nuveiConnector.flows.sessionToken.buildRequest(ctx);
+    expect(request.url).toBe(`${simulator.server.nuveiBaseUrl}/getSessionToken.do`);
+    const response = await send(request);
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.body)).toMatchObject({ status: 'SUCCESS', merchantId: DEMO_NUVEI_MERCHANT.merchantId, clientRequestId: 'session_001' });
+
+    const outcome = nuveiConnector.flows.sessionToken.handleResponse(ctx, response);
+    expect(outcome.status).toBe('SUCCESS');
+    if (outcome.status !== 'SUCCESS') return;
+    expect(simulator.nuvei.issuedTokens).toEqual([outcome.data.sessionToken.expose()]);
+    expect(simulator.server.callCount('nuvei')).toBe(1);
+  });
+
+  it('Nuvei: a request signed with another secret is refused with 1001 Invalid checksum', async () => {
+    const ctx = context(nuveiCredentials('not_the_demo_secret'), simulator.server.nuveiBaseUrl, 'session_002', 'USD');
+    const response = await send(nuveiConnector.flows.sessionToken.buildRequest(ctx));
+    expect(JSON.parse(response.body)).toMatchObject({ status: 'ERROR', errCode: 1001, reason: 'Invalid checksum' });
+    expect(simulator.nuvei.issuedTokens).toHaveLength(0);
+  });
+
+  it('Paytm: an initiateTransaction signed with the demo key gets a txnToken; the same orderId again is 0002', async () => {
+    const ctx = context(paytmCredentials(), simulator.server.paytmBaseUrl, 'order_001', 'INR');
+    const request = paytmConnector.flows.sessionToken.buildRequest(ctx);
+    expect(request.url.startsWith(`${simulator.server.paytmBaseUrl}theia/api/v1/initiateTransaction?`)).toBe(true);
+    const response = await send(request);
+    expect(response.status).toBe(200);
+    const body = JSON.parse(response.body) as { body: { resultInfo: { resultCode: string }; txnToken: string } };
+    expect(body.body.resultInfo.resultCode).toBe('0000');
+    expect(simulator.paytm.issuedTokens).toEqual([body.body.txnToken]);
+
+    const outcome = paytmConnector.flows.sessionToken.handleResponse(ctx, response);
+    expect(outcome.status).toBe('SUCCESS');
+
+    const again = await send(paytmConnector.flows.sessionToken.buildRequest(ctx));
+    expect(JSON.parse(again.body)).toMatchObject({ body: { resultInfo: { resultCode: '0002' }, txnToken: body.body.txnToken } });
+  });
+
+  it('faults apply in front of the fakes, and a control reset also forgets issued tokens', async () => {
+    const control = createFakeGatewayControlClient(simulator.server.url);
+    await control.setFault('paytm', { kind: 'status', status: 503, body: 'maintenance' }, { times: 1 });
+    const ctx = context(paytmCredentials(), simulator.server.paytmBaseUrl, 'order_002', 'INR');
+    expect((await send(paytmConnector.flows.sessionToken.buildRequest(ctx))).status).toBe(503);
+    expect((await send(paytmConnector.flows.sessionToken.buildRequest(ctx))).status).toBe(200);
+    expect(simulator.paytm.issuedTokens).toHaveLength(1);
+
+    await control.reset();
+    expect(simulator.paytm.issuedTokens).toHaveLength(0);
+    expect(simulator.server.callCount()).toBe(0);
+    // The order is forgotten too: a fresh token, not a 0002 duplicate.
+    const fresh = await send(paytmConnector.flows.sessionToken.buildRequest(ctx));
+    expect(JSON.parse(fresh.body)).toMatchObject({ body: { resultInfo: { resultCode: '0000' } } });
+  });
+
+  it('stop() is idempotent', async () => {
+    await simulator.stop();
+    await expect(simulator.stop()).resolves.toBeUndefined();
+  });
+});
