@@ -32,6 +32,8 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 export interface IntegrationEnv {
   readonly url: string;
   readonly prisma: PrismaClient;
+  /** The current encryption key (base64) the server seals columns with. */
+  readonly encryptionKey: string;
   readonly gateway: FakeGatewayServer;
   readonly nuvei: ReturnType<typeof createNuveiFakeGateway>;
   readonly paytm: ReturnType<typeof createPaytmFakeGateway>;
@@ -47,6 +49,8 @@ export interface IntegrationEnv {
 
 export interface IntegrationOptions {
   readonly gatewayTimeoutMs?: number;
+  /** Token generator of the fake gateways (e.g. canaries for leak tests). */
+  readonly newToken?: () => string;
   readonly clock?: Clock;
   readonly env?: Record<string, string>;
 }
@@ -59,8 +63,9 @@ export async function startIntegrationEnv(options: IntegrationOptions = {}): Pro
   const database: TestDatabase = await createTestDatabase('api_it');
   const prisma = createPrismaClient(database.databaseUrl, { poolMax: 20 });
   const clock = options.clock ?? systemClock;
-  const nuvei = createNuveiFakeGateway({ merchants: [TEST_NUVEI], clock });
-  const paytm = createPaytmFakeGateway({ merchants: [TEST_PAYTM], clock });
+  const newToken = options.newToken ? { newToken: options.newToken } : {};
+  const nuvei = createNuveiFakeGateway({ merchants: [TEST_NUVEI], clock, ...newToken });
+  const paytm = createPaytmFakeGateway({ merchants: [TEST_PAYTM], clock, ...newToken });
   const gateway = await startFakeGatewayServer({ nuvei: { routes: nuvei.routes }, paytm: { routes: paytm.routes } });
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -78,10 +83,11 @@ export async function startIntegrationEnv(options: IntegrationOptions = {}): Pro
       callback();
     },
   });
+  const encryptionKey = generateEncryptionKey();
   const app: App = await createApp({
     config,
     prisma,
-    encryptor: createFieldEncryptor(generateEncryptionKey()),
+    encryptor: createFieldEncryptor(encryptionKey),
     logger: createLogger('info', sink),
     clock,
   });
@@ -99,6 +105,7 @@ export async function startIntegrationEnv(options: IntegrationOptions = {}): Pro
   return {
     url,
     prisma,
+    encryptionKey,
     gateway,
     nuvei,
     paytm,

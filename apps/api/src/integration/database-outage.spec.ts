@@ -1,0 +1,94 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { Writable } from 'node:stream';
+import { createNuveiFakeGateway } from '@org/connectors-nuvei/testing';
+import { createPaytmFakeGateway } from '@org/connectors-paytm/testing';
+import { startFakeGatewayServer, type FakeGatewayServer } from '@org/testing-fake-gateway';
+import { createApp, type App } from '../app/create-app';
+import { loadConfig } from '../config/env';
+import { createFieldEncryptor, generateEncryptionKey } from '../crypto/field-encryption';
+import { findFreePort, startEmbeddedPostgres, type EmbeddedPostgres } from '../db/embedded-postgres';
+import { applyMigrations } from '../db/migrations';
+import { createPrismaClient, type PrismaClient } from '../db/prisma';
+import { createLogger } from '../logging/logger';
+import { authHeaders, CREATE_SESSION_TOKEN, nuveiConfigHeader, TEST_NUVEI, TEST_PAYTM } from '../testing/integration-harness';
+
+jest.setTimeout(120_000);
+
+// Its own embedded Postgres, because this test stops and restarts the database under the app.
+let dataDir: string;
+let port: number;
+let database: EmbeddedPostgres | undefined;
+let prisma: PrismaClient;
+let gateway: FakeGatewayServer;
+let app: App;
+let url: string;
+let apiKey: string;
+
+const create = async (merchantSessionId: string) => {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...authHeaders(apiKey, nuveiConfigHeader()) },
+    body: JSON.stringify({ query: CREATE_SESSION_TOKEN, variables: { input: { connector: 'NUVEI', merchantSessionId, amount: { minorAmount: 1000, currency: 'USD' } } } }),
+  });
+  return { status: response.status, body: (await response.json()) as { data?: { createSessionToken: { statusCode: number; sessionToken: string | null } } | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } };
+};
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'api-outage-'));
+  port = await findFreePort();
+  database = await startEmbeddedPostgres({ dataDir, port });
+  await applyMigrations(database.databaseUrl);
+  prisma = createPrismaClient(database.databaseUrl, { connectionTimeoutMs: 1000 });
+  const nuvei = createNuveiFakeGateway({ merchants: [TEST_NUVEI] });
+  const paytm = createPaytmFakeGateway({ merchants: [TEST_PAYTM] });
+  gateway = await startFakeGatewayServer({ nuvei: { routes: nuvei.routes }, paytm: { routes: paytm.routes } });
+  const config = loadConfig({ NODE_ENV: 'test', NUVEI_BASE_URL: gateway.nuveiBaseUrl, PAYTM_BASE_URL: gateway.paytmBaseUrl, GATEWAY_TIMEOUT_MS: '1000' });
+  const sink = new Writable({ write: (_chunk, _encoding, callback) => callback() });
+  app = await createApp({ config, prisma, encryptor: createFieldEncryptor(generateEncryptionKey()), logger: createLogger('info', sink) });
+  url = await app.listen(0, '127.0.0.1');
+  apiKey = (await app.merchants.create('outage')).apiKey;
+});
+
+afterAll(async () => {
+  await app?.close();
+  await gateway?.stop();
+  await prisma?.$disconnect();
+  await database?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('database outage', () => {
+  it('fails fast with SERVICE_UNAVAILABLE while the database is down, makes no gateway call, and recovers when it returns', async () => {
+    expect((await create('before_outage')).body.data?.createSessionToken.statusCode).toBe(200);
+    const callsBefore = gateway.callCount('nuvei');
+
+    await database?.stop();
+    database = undefined;
+
+    for (const id of ['during_1', 'during_2']) {
+      const started = Date.now();
+      const { status, body } = await create(id);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(status).toBeLessThan(600);
+      expect(body.errors?.[0]?.extensions?.['code']).toBe('SERVICE_UNAVAILABLE');
+      expect(body.errors?.[0]?.message).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|postgres/i);
+    }
+    expect(gateway.callCount('nuvei')).toBe(callsBefore);
+    const health = await fetch(url.replace('/graphql', '/health'));
+    expect(health.status).toBe(503);
+    expect(await health.json()).toEqual({ status: 'degraded', database: 'down' });
+
+    database = await startEmbeddedPostgres({ dataDir, port });
+    let recovered: Awaited<ReturnType<typeof create>> | undefined;
+    for (let tries = 0; tries < 20; tries += 1) {
+      recovered = await create('after_outage');
+      if (recovered.body.data?.createSessionToken.statusCode === 200) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(recovered?.body.data?.createSessionToken.statusCode).toBe(200);
+    expect((await fetch(url.replace('/graphql', '/health'))).status).toBe(200);
+    expect(await prisma.paymentSession.count()).toBe(2);
+  });
+});
