@@ -1,0 +1,139 @@
+/**
+ * Starting the processes under test (API, gateway simulator) and the hand-over file between the
+ * global setup and the specs. Node built-ins only: the global setup loads this outside jest.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { DIST, E2E_ENV_FILE, E2E_LOG_DIR, E2E_TMP_DIR, WORKSPACE_ROOT } from './paths';
+import { startProcess, type ManagedProcess } from './processes';
+
+/** Gateway timeouts the suite runs the API with. */
+export const GATEWAY_TIMEOUT_MS = 1_500;
+export const GATEWAY_CONNECT_TIMEOUT_MS = 500;
+
+/** What the global setup hands to the specs (written to {@link E2E_ENV_FILE}). */
+export interface E2eEnv {
+  readonly logDir: string;
+  /** `http://127.0.0.1:<port>/graphql` of the shared API process. */
+  readonly apiUrl: string;
+  readonly apiPid: number;
+  /** Root URL of the simulator (its control endpoint is `<url>/__control`). */
+  readonly simulatorUrl: string;
+  readonly simulatorPid: number;
+  readonly nuveiBaseUrl: string;
+  readonly paytmBaseUrl: string;
+  /** `x-connector-config` header values for the simulator's demo merchants, as it printed them. */
+  readonly nuveiConnectorConfig: string;
+  readonly paytmConnectorConfig: string;
+  readonly databaseUrl: string;
+  readonly databaseName: string;
+  readonly adminUrl: string;
+  readonly embeddedPostgres?: { readonly pid: number; readonly dir: string };
+  /** The merchant created with `create-merchant.js`. */
+  readonly merchant: { readonly merchantId: string; readonly apiKey: string };
+  /** The environment the shared API was started with (to start more API processes like it). */
+  readonly apiEnv: Readonly<Record<string, string>>;
+}
+
+/** Reads the hand-over file the global setup wrote. */
+export function readE2eEnv(): E2eEnv {
+  const file = process.env['API_E2E_ENV_FILE'] ?? E2E_ENV_FILE;
+  if (!existsSync(file)) throw new Error(`${file} is missing: run the suite through jest (its globalSetup writes it)`);
+  return JSON.parse(readFileSync(file, 'utf8')) as E2eEnv;
+}
+
+/** Checks the build outputs exist (the Nx `test` target builds them first). */
+export function assertBuilt(): void {
+  const missing = Object.values(DIST).filter((file) => !existsSync(file));
+  if (missing.length > 0) {
+    throw new Error(`missing build output ${missing.join(', ')}: run \`npx nx build api && npx nx build gateway-simulator\` (\`nx test api-e2e\` does it)`);
+  }
+}
+
+/** A clean environment for a child: no inherited NODE_ENV, DATABASE_URL, PORT or NODE_OPTIONS. */
+export function baseChildEnv(): Record<string, string> {
+  const env: Record<string, string> = { CHECKPOINT_DISABLE: '1' };
+  for (const name of ['PATH', 'HOME', 'TMPDIR', 'LANG', 'TZ']) {
+    const value = process.env[name];
+    if (value !== undefined) env[name] = value;
+  }
+  return env;
+}
+
+/** The environment of an API process of this suite (test mode, loopback only, short gateway timeouts). */
+export function apiEnvironment(options: { databaseUrl: string; nuveiBaseUrl: string; paytmBaseUrl: string; encryptionKey: string }): Record<string, string> {
+  return {
+    ...baseChildEnv(),
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: options.databaseUrl,
+    NUVEI_BASE_URL: options.nuveiBaseUrl,
+    PAYTM_BASE_URL: options.paytmBaseUrl,
+    GATEWAY_TIMEOUT_MS: String(GATEWAY_TIMEOUT_MS),
+    GATEWAY_CONNECT_TIMEOUT_MS: String(GATEWAY_CONNECT_TIMEOUT_MS),
+    ENCRYPTION_KEY: options.encryptionKey,
+    LOG_LEVEL: 'info',
+    // Never the workspace's .data/: nothing should be written there, but if it were, it lands here.
+    DATA_DIR: `${E2E_TMP_DIR}/data`,
+  };
+}
+
+/** A started API process and its GraphQL URL. */
+export interface ApiProcess {
+  readonly proc: ManagedProcess;
+  readonly url: string;
+}
+
+const READY = /GraphQL API ready at (http:\/\/\S+\/graphql)/;
+
+/** Starts `dist/apps/api/main.js` and waits until it prints its URL and `/health` answers 200. */
+export async function startApi(name: string, env: Record<string, string>, logDir: string = E2E_LOG_DIR): Promise<ApiProcess> {
+  const proc = startProcess({ name, script: DIST.apiMain, env, cwd: WORKSPACE_ROOT, logDir });
+  try {
+    const match = await proc.waitForOutput(READY, 30_000);
+    const url = (match[1] as string).replace('//localhost:', '//127.0.0.1:');
+    const health = await fetch(new URL('/health', url));
+    const body = (await health.json()) as unknown;
+    if (health.status !== 200) throw new Error(`${name}: GET /health answered ${health.status} ${JSON.stringify(body)}`);
+    return { proc, url };
+  } catch (error) {
+    await proc.stop();
+    throw error;
+  }
+}
+
+/** A started gateway simulator and what it printed. */
+export interface SimulatorProcess {
+  readonly proc: ManagedProcess;
+  readonly url: string;
+  readonly nuveiBaseUrl: string;
+  readonly paytmBaseUrl: string;
+  readonly nuveiConnectorConfig: string;
+  readonly paytmConnectorConfig: string;
+}
+
+/** Starts `dist/apps/gateway-simulator/main.js` on a free 127.0.0.1 port and parses its banner. */
+export async function startSimulator(logDir: string = E2E_LOG_DIR): Promise<SimulatorProcess> {
+  const env = { ...baseChildEnv(), SIMULATOR_PORT: '0', SIMULATOR_HOST: '127.0.0.1' };
+  const proc = startProcess({ name: 'gateway-simulator', script: DIST.simulatorMain, env, cwd: WORKSPACE_ROOT, logDir });
+  try {
+    await proc.waitForOutput(/^Stop with Ctrl\+C\.$/m, 15_000);
+    const text = proc.stdout();
+    const line = (pattern: RegExp, what: string): string => {
+      const found = pattern.exec(text)?.[1];
+      if (!found) throw new Error(`the simulator did not print ${what}; see ${proc.stdoutFile}`);
+      return found.trim();
+    };
+    return {
+      proc,
+      url: line(/^Gateway simulator listening on (http:\/\/127\.0\.0\.1:\d+)\s*$/m, 'its URL'),
+      nuveiBaseUrl: line(/^NUVEI_BASE_URL=(\S+)\s*$/m, 'NUVEI_BASE_URL'),
+      paytmBaseUrl: line(/^PAYTM_BASE_URL=(\S+)\s*$/m, 'PAYTM_BASE_URL'),
+      nuveiConnectorConfig: line(/^x-connector-config: (\{"config":\{"Nuvei".*\})\s*$/m, 'the Nuvei x-connector-config'),
+      paytmConnectorConfig: line(/^x-connector-config: (\{"config":\{"Paytm".*\})\s*$/m, 'the Paytm x-connector-config'),
+    };
+  } catch (error) {
+    await proc.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+/**
+ * `npm run dev`: builds and starts the gateway simulator, then the API pointed at it (embedded
+ * Postgres unless DATABASE_URL is set). Ctrl-C stops both (the API stops its embedded Postgres).
+ */
+const { spawn, spawnSync } = require('node:child_process');
+const path = require('node:path');
+const readline = require('node:readline');
+
+const root = path.resolve(__dirname, '../..');
+const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' };
+
+const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'gateway-simulator', '--output-style=static'], { cwd: root, env, stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status || 1);
+
+const children = [];
+function stopAll(code) {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGINT');
+  setTimeout(() => process.exit(code), 5000).unref();
+}
+process.on('SIGINT', () => stopAll(0));
+process.on('SIGTERM', () => stopAll(0));
+
+const simulator = spawn(process.execPath, ['dist/apps/gateway-simulator/main.js'], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+children.push(simulator);
+const urls = {};
+readline.createInterface({ input: simulator.stdout }).on('line', (line) => {
+  process.stdout.write(`[simulator] ${line}\n`);
+  const match = /^(NUVEI_BASE_URL|PAYTM_BASE_URL)=(\S+)/.exec(line);
+  if (match) urls[match[1]] = match[2];
+  if (urls.NUVEI_BASE_URL && urls.PAYTM_BASE_URL && children.length === 1) {
+    const api = spawn(process.execPath, ['dist/apps/api/main.js'], { cwd: root, env: { ...env, ...urls }, stdio: 'inherit' });
+    children.push(api);
+    api.on('exit', (code) => stopAll(code ?? 0));
+  }
+});
+simulator.on('exit', (code) => stopAll(code ?? 0));
