@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { GraphQLError } from 'graphql';
 import depthLimit from 'graphql-depth-limit';
 import { systemClock, type Clock, type HttpTransport } from '@org/connector-interfaces';
@@ -93,7 +95,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
     includeStacktraceInErrorResponses: false,
     validationRules: [depthLimit(MAX_QUERY_DEPTH)],
     parseOptions: { maxTokens: MAX_QUERY_TOKENS },
-    plugins: [loggingPlugin(), complexityPlugin(schema, MAX_QUERY_COMPLEXITY)],
+    // Decided by our config, not by Apollo's own reading of process.env.NODE_ENV.
+    plugins: [
+      production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      loggingPlugin(),
+      complexityPlugin(schema, MAX_QUERY_COMPLEXITY),
+    ],
   });
   await apollo.start();
 

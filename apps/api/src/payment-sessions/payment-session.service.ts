@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Secret } from '@org/masking';
-import type { BrowserInformation, ConnectorCredentials, ConnectorId, ConnectorState, ErrorResponse, Money } from '@org/domain-types';
-import { ConnectorError, IntegrationError, NetworkError, type Clock, type HttpTransport } from '@org/connector-interfaces';
+import type { BrowserInformation, ConnectorCredentials, ConnectorId, ConnectorState, Money } from '@org/domain-types';
+import { IntegrationError, type Clock, type HttpTransport } from '@org/connector-interfaces';
 import type { ConnectorRegistry, RegisteredConnector, SessionTokenCall } from '../connectors/connector-registry';
 import { BaseUrlNotAllowedError, resolveGatewayBaseUrl, type BaseUrlOverrides } from '../connectors/gateway-base-url';
 import type { ConnectorStateRepository } from '../connector-state/connector-state.repository';
@@ -12,7 +12,9 @@ import { InvalidInputError } from '../errors/app-errors';
 import type { Logger } from '../logging/logger';
 import type { AttemptCompletion, Claim, ClaimData, PaymentSessionRepository } from './payment-session.repository';
 import { sessionFingerprint } from './session-fingerprint';
+import { duplicateExplanation, faultCompletion, gatewayError } from './attempt-outcome';
 import { effectiveStatus, type SessionError, type SessionRecord } from './session-record';
+import { inactiveError, statusCodeOf } from './session-result';
 
 /** A validated createSessionToken request. */
 export interface CreateSessionCommand {
@@ -83,10 +85,9 @@ export class PaymentSessionService {
 
     // Identical requests inside this process share one promise; other processes meet at the PENDING row.
     const running = this.#inFlight.get(key);
-    if (running) {
-      if (running.fingerprint !== fingerprint) return this.conflictWith(await this.deps.sessions.findByMerchantSessionId(command.merchantId, command.connector, command.merchantSessionId));
-      return { ...(await running.result), replayed: true };
-    }
+    if (running?.fingerprint === fingerprint) return { ...(await running.result), replayed: true };
+    // Different parameters while one is in flight: the database decides (it will be a conflict).
+    if (running) return this.createOrReplay(command, connector, call, fingerprint);
     const result = this.createOrReplay(command, connector, call, fingerprint);
     this.#inFlight.set(key, { fingerprint, result });
     try {
@@ -228,13 +229,14 @@ export class PaymentSessionService {
         token = this.decryptToken(previous);
         completion = { status: 'ACTIVE', httpStatus: result.httpStatus, expiresAt: previous.expiresAt, error: null };
       } else if (result.error.unifiedCode === 'DUPLICATE_REQUEST') {
-        const error = { ...this.gatewayError(connector, result.error), description: this.duplicateExplanation(previous) };
+        const error = { ...gatewayError(connector, result.error), description: duplicateExplanation(previous) };
         completion = { status: 'FAILED', httpStatus: result.httpStatus, expiresAt: null, error };
       } else {
-        completion = { status: 'FAILED', httpStatus: result.httpStatus, expiresAt: null, error: this.gatewayError(connector, result.error) };
+        completion = { status: 'FAILED', httpStatus: result.httpStatus, expiresAt: null, error: gatewayError(connector, result.error) };
       }
     } catch (error) {
-      completion = this.faultCompletion(error, log);
+      completion = faultCompletion(error);
+      if (completion.error?.unifiedCode === 'INTERNAL_ERROR') log.error({ err: error }, 'unexpected failure during gateway call');
     }
     const session = await this.deps.sessions.completeAttempt(claim, completion, this.deps.clock.now());
     log.info({ status: session.status, unifiedCode: completion.error?.unifiedCode }, 'session attempt completed');
@@ -251,54 +253,6 @@ export class PaymentSessionService {
       expiresAt: new Date(this.deps.clock.now().getTime() + lifetimeMs),
       error: null,
     };
-  }
-
-  private gatewayError(connector: RegisteredConnector, error: ErrorResponse): SessionError {
-    const description = connector.describeErrorCode(error.code);
-    return {
-      unifiedCode: error.unifiedCode,
-      source: 'GATEWAY',
-      retryable: error.retryable,
-      ...(description !== undefined ? { description } : {}),
-      connector: { code: error.code, message: error.message, ...(error.reason !== undefined ? { reason: error.reason } : {}) },
-      gatewayHttpStatus: error.statusCode,
-    };
-  }
-
-  private faultCompletion(error: unknown, log: Logger): AttemptCompletion {
-    if (error instanceof NetworkError) {
-      const timedOut = error.code === 'GATEWAY_TIMEOUT';
-      return {
-        status: error.paymentMayHaveBeenProcessed ? 'OUTCOME_UNKNOWN' : 'FAILED',
-        httpStatus: timedOut ? 504 : 502,
-        expiresAt: null,
-        error: { unifiedCode: timedOut ? 'GATEWAY_TIMEOUT' : 'NETWORK_ERROR', source: 'NETWORK', retryable: error.retryable, connector: { code: error.code, message: error.message } },
-      };
-    }
-    if (error instanceof ConnectorError) {
-      return {
-        status: 'FAILED',
-        httpStatus: 502,
-        expiresAt: null,
-        error: {
-          unifiedCode: 'GATEWAY_MALFORMED_RESPONSE',
-          source: 'GATEWAY',
-          retryable: true,
-          connector: { code: error.code, message: error.message, ...(error.reason !== undefined ? { reason: error.reason } : {}) },
-          gatewayHttpStatus: error.httpStatus,
-        },
-      };
-    }
-    log.error({ err: error }, 'unexpected failure during gateway call');
-    return { status: 'FAILED', httpStatus: 500, expiresAt: null, error: { unifiedCode: 'INTERNAL_ERROR', source: 'SERVICE', retryable: true } };
-  }
-
-  /** Why a gateway "duplicate order" answer cannot be turned into a token. */
-  private duplicateExplanation(previous: SessionRecord | null): string {
-    if (previous?.tokenCiphertext && previous.expiresAt) {
-      return `The gateway already holds this order; the token we hold for it expired at ${previous.expiresAt.toISOString()}. Use a new merchantSessionId.`;
-    }
-    return 'The gateway already holds this order, but we never received its token (an earlier attempt had no answer, or the order was created elsewhere). Use a new merchantSessionId.';
   }
 
   private holdsLiveToken(session: SessionRecord | null): session is SessionRecord & { tokenCiphertext: Uint8Array; expiresAt: Date } {
@@ -323,8 +277,7 @@ export class PaymentSessionService {
     return { session, statusCode: statusCodeOf(session.httpStatus, error), replayed, error };
   }
 
-  private conflictWith(session: SessionRecord | null): CreateSessionResult {
-    if (!session) throw new Error('Conflicting session not found');
+  private conflictWith(session: SessionRecord): CreateSessionResult {
     return { session, statusCode: 409, replayed: false, error: { unifiedCode: 'IDEMPOTENCY_CONFLICT', source: 'IDEMPOTENCY', retryable: false } };
   }
 
@@ -373,27 +326,4 @@ export class PaymentSessionService {
     const expired = sessions.filter((s) => s.status === 'ACTIVE' && effectiveStatus(s, now) === 'EXPIRED').map((s) => s.id);
     await this.deps.sessions.persistExpired(merchantId, expired, now);
   }
-}
-
-/** Why a session that once succeeded hands out no token now. */
-function inactiveError(status: SessionRecord['status']): SessionError {
-  return status === 'REVOKED'
-    ? { unifiedCode: 'SESSION_REVOKED', source: 'SERVICE', retryable: false }
-    : { unifiedCode: 'SESSION_EXPIRED', source: 'SERVICE', retryable: true, description: 'The stored token expired; send the request again to open a new gateway session.' };
-}
-
-/** HTTP-style status for a session without a live token. */
-function statusCodeOf(httpStatus: number | null, error: SessionError): number {
-  switch (error.unifiedCode) {
-    case 'IDEMPOTENCY_CONFLICT':
-    case 'SESSION_IN_PROGRESS':
-      return 409;
-    case 'SESSION_REVOKED':
-      return 410;
-    default:
-      break;
-  }
-  if (error.source === 'SERVICE') return error.unifiedCode === 'SESSION_EXPIRED' ? 410 : 500;
-  if (httpStatus !== null && httpStatus >= 400) return httpStatus;
-  return 422; // the gateway declined with HTTP 2xx
 }

@@ -1,0 +1,56 @@
+import { ConnectorError, NetworkError } from '@org/connector-interfaces';
+import type { RegisteredConnector } from '../connectors/connector-registry';
+import { duplicateExplanation, faultCompletion, gatewayError } from './attempt-outcome';
+import type { SessionRecord } from './session-record';
+
+const context = { connector: 'nuvei', flow: 'sessionToken' } as const;
+
+describe('faultCompletion', () => {
+  it('records a timeout as OUTCOME_UNKNOWN (504, retryable), never ACTIVE', () => {
+    const completion = faultCompletion(new NetworkError('GATEWAY_TIMEOUT', 'no answer', { ...context, retryable: true, paymentMayHaveBeenProcessed: true }));
+    expect(completion).toMatchObject({ status: 'OUTCOME_UNKNOWN', httpStatus: 504, error: { unifiedCode: 'GATEWAY_TIMEOUT', source: 'NETWORK', retryable: true } });
+  });
+
+  it('records a connection that never opened as FAILED (502), and a reset after sending as OUTCOME_UNKNOWN', () => {
+    expect(faultCompletion(new NetworkError('CONNECTION_REFUSED', 'refused', { ...context, retryable: true, paymentMayHaveBeenProcessed: false }))).toMatchObject({
+      status: 'FAILED',
+      httpStatus: 502,
+      error: { unifiedCode: 'NETWORK_ERROR' },
+    });
+    expect(faultCompletion(new NetworkError('CONNECTION_RESET', 'reset', { ...context, retryable: true, paymentMayHaveBeenProcessed: true })).status).toBe('OUTCOME_UNKNOWN');
+  });
+
+  it('records an unreadable answer as FAILED, retryable, keeping the gateway status', () => {
+    const completion = faultCompletion(new ConnectorError('MALFORMED_RESPONSE', 'unreadable', { ...context, httpStatus: 200, reason: 'unreadable 12-character body' }));
+    expect(completion).toMatchObject({ status: 'FAILED', httpStatus: 502, error: { unifiedCode: 'GATEWAY_MALFORMED_RESPONSE', retryable: true, gatewayHttpStatus: 200 } });
+  });
+
+  it('turns anything else into an INTERNAL_ERROR without its message', () => {
+    const completion = faultCompletion(new Error('db password hunter2'));
+    expect(completion.error).toEqual({ unifiedCode: 'INTERNAL_ERROR', source: 'SERVICE', retryable: true });
+    expect(JSON.stringify(completion)).not.toContain('hunter2');
+  });
+});
+
+describe('gatewayError', () => {
+  it('keeps the gateway code and message and adds the documented meaning', () => {
+    const connector = { describeErrorCode: (code: string) => (code === '1001' ? 'Invalid checksum' : undefined) } as unknown as RegisteredConnector;
+    const error = gatewayError(connector, { code: '1001', message: 'Invalid checksum', statusCode: 200, unifiedCode: 'INVALID_SIGNATURE', retryable: false });
+    expect(error).toEqual({
+      unifiedCode: 'INVALID_SIGNATURE',
+      source: 'GATEWAY',
+      retryable: false,
+      description: 'Invalid checksum',
+      connector: { code: '1001', message: 'Invalid checksum' },
+      gatewayHttpStatus: 200,
+    });
+  });
+});
+
+describe('duplicateExplanation', () => {
+  it('says whether our token expired or was never received', () => {
+    const expired = { tokenCiphertext: new Uint8Array([1]), expiresAt: new Date('2026-01-01T00:00:00Z') } as SessionRecord;
+    expect(duplicateExplanation(expired)).toContain('expired at 2026-01-01T00:00:00.000Z');
+    expect(duplicateExplanation(null)).toContain('never received its token');
+  });
+});
