@@ -43,8 +43,10 @@ export default [
             // Test utilities (fake gateway HTTP server) sit beside connectors; apps may use them only in
             // specs, the simulator and the benchmark (see no-restricted-imports below).
             { sourceTag: 'type:test-util', onlyDependOnLibsWithTags: ['type:util', 'type:domain', 'type:contract', 'type:connector'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:util', 'type:domain', 'type:contract', 'type:connector', 'type:test-util'] },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:util', 'type:domain', 'type:contract', 'type:connector', 'type:test-util', 'type:app'] },
+            // Infrastructure (database plumbing: embedded Postgres, wasm migrations) stands alone.
+            { sourceTag: 'type:infra', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:util', 'type:domain', 'type:contract', 'type:connector', 'type:test-util', 'type:infra'] },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:util', 'type:domain', 'type:contract', 'type:connector', 'type:test-util', 'type:infra', 'type:app'] },
             { sourceTag: 'scope:payments', notDependOnLibsWithTags: ['scope:api'] },
             { sourceTag: 'scope:shared', notDependOnLibsWithTags: ['scope:api', 'scope:payments', 'scope:testing'] },
             { sourceTag: 'scope:payments', notDependOnLibsWithTags: ['scope:testing'] },

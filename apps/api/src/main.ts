@@ -4,10 +4,10 @@ import { createApp } from './app/create-app';
 import { ensureDevMerchant } from './bootstrap/dev-merchant';
 import { loadFieldEncryptor } from './bootstrap/encryption-key';
 import { loadConfig } from './config/env';
-import { startEmbeddedPostgres } from './db/embedded-postgres';
-import { applyMigrations } from './db/migrations';
+import { startEmbeddedPostgres } from '@org/platform-database';
+import { applyMigrations } from '@org/platform-database';
 import { createPrismaClient } from './db/prisma';
-import { findWorkspaceRoot } from './db/workspace-root';
+import { findWorkspaceRoot } from '@org/platform-database';
 import { createLogger } from './logging/logger';
 
 async function main(): Promise<void> {

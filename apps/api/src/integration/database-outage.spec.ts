@@ -8,8 +8,8 @@ import { startFakeGatewayServer, type FakeGatewayServer } from '@org/testing-fak
 import { createApp, type App } from '../app/create-app';
 import { loadConfig } from '../config/env';
 import { createFieldEncryptor, generateEncryptionKey } from '../crypto/field-encryption';
-import { findFreePort, startEmbeddedPostgres, type EmbeddedPostgres } from '../db/embedded-postgres';
-import { applyMigrations } from '../db/migrations';
+import { findFreePort, startEmbeddedPostgres, type EmbeddedPostgres } from '@org/platform-database';
+import { applyMigrations } from '@org/platform-database';
 import { createPrismaClient, type PrismaClient } from '../db/prisma';
 import { createLogger } from '../logging/logger';
 import { authHeaders, CREATE_SESSION_TOKEN, nuveiConfigHeader, TEST_NUVEI, TEST_PAYTM } from '../testing/integration-harness';

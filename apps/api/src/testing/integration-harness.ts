@@ -8,7 +8,7 @@ import { createApp, type App } from '../app/create-app';
 import { loadConfig } from '../config/env';
 import { createFieldEncryptor, generateEncryptionKey } from '../crypto/field-encryption';
 import { createPrismaClient, type PrismaClient } from '../db/prisma';
-import { createTestDatabase, type TestDatabase } from '../db/test-database';
+import { createTestDatabase, type TestDatabase } from '@org/platform-database';
 import { createLogger } from '../logging/logger';
 
 /** Fake credentials the fake gateways accept. */

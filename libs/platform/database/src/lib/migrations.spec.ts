@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { applyMigrations } from './migrations';
-import { createPrismaClient } from './prisma';
 import { createTestDatabase, type TestDatabase } from './test-database';
 import { readMigrationsList } from './schema-engine';
 import { defaultMigrationsDir } from './workspace-root';
@@ -76,20 +75,6 @@ describe('applyMigrations', () => {
   it('serialises concurrent callers', async () => {
     const results = await Promise.all([applyMigrations(db.databaseUrl), applyMigrations(db.databaseUrl)]);
     expect(results).toEqual([{ applied: [] }, { applied: [] }]);
-  });
-
-  it('supports a Prisma client round trip', async () => {
-    const prisma = createPrismaClient(db.databaseUrl);
-    try {
-      const created = await prisma.merchant.create({
-        data: { name: 'Acme', apiKeyHash: 'a'.repeat(64), apiKeyPrefix: 'sk_test_' },
-      });
-      const found = await prisma.merchant.findUnique({ where: { id: created.id } });
-      expect(found).toEqual(created);
-      expect(found?.createdAt).toBeInstanceOf(Date);
-    } finally {
-      await prisma.$disconnect();
-    }
   });
 
   it('fails with a clear error on an unreachable database', async () => {
