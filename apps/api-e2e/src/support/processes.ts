@@ -129,19 +129,18 @@ export function startProcess(options: StartProcessOptions): ManagedProcess {
     hasExited: () => exit !== undefined,
     waitForOutput(pattern, timeoutMs) {
       return new Promise((resolve, reject) => {
-        let timer: NodeJS.Timeout | undefined;
-        const check = (): void => {
+        const timer = setTimeout(() => {
+          listeners.delete(check);
+          reject(new Error(`${options.name} (pid ${pid}) did not print ${pattern} within ${timeoutMs} ms; see ${stdoutFile} and ${stderrFile}`));
+        }, timeoutMs);
+        function check(): void {
           const match = pattern.exec(out.text) ?? pattern.exec(err.text);
           if (!match && exit === undefined) return;
           clearTimeout(timer);
           listeners.delete(check);
           if (match) resolve(match);
           else reject(new Error(`${options.name} (pid ${pid}) exited (code ${exit?.code}, signal ${exit?.signal}) before printing ${pattern}; see ${stdoutFile} and ${stderrFile}\n${err.text.slice(-2000)}`));
-        };
-        timer = setTimeout(() => {
-          listeners.delete(check);
-          reject(new Error(`${options.name} (pid ${pid}) did not print ${pattern} within ${timeoutMs} ms; see ${stdoutFile} and ${stderrFile}`));
-        }, timeoutMs);
+        }
         listeners.add(check);
         check();
       });

@@ -12,13 +12,19 @@ export function complexityPlugin(schema: GraphQLSchema, maxComplexity: number): 
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          const complexity = getComplexity({
-            schema,
-            query: document,
-            ...(request.operationName ? { operationName: request.operationName } : {}),
-            variables: request.variables ?? {},
-            estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let complexity: number;
+          try {
+            complexity = getComplexity({
+              schema,
+              query: document,
+              ...(request.operationName ? { operationName: request.operationName } : {}),
+              variables: request.variables ?? {},
+              estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch {
+            // Invalid variables: leave them to execution, which reports them as BAD_USER_INPUT.
+            return;
+          }
           if (complexity > maxComplexity) {
             throw new GraphQLError(`Query complexity ${complexity} exceeds the maximum of ${maxComplexity}; request fewer fields or smaller pages`, {
               extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } },

@@ -159,6 +159,16 @@ describe('formatError', () => {
       expect(result.extensions?.['code']).toBe('BAD_USER_INPUT');
     });
 
+    it.each([
+      ['Value "sk_live_CANARY" does not exist in "CurrencyCode" enum.', 'Value does not exist in "CurrencyCode" enum.'],
+      ['String cannot represent a non string value: {canary: "sk_live_CANARY"}', 'String cannot represent a non string value'],
+      ['Int cannot represent non-integer value: "sk_live_CANARY"', 'Int cannot represent non-integer value'],
+    ])('drops a value graphql-js quotes in the reason: %s', (reason, expected) => {
+      const result = format(variableError(`Variable "$input" got invalid value "sk_live_CANARY" at "input.amount.currency"; ${reason}`));
+      expect(result.message).toBe(`Invalid value at "input.amount.currency": ${expected}`);
+      expect(JSON.stringify(result)).not.toContain('CANARY');
+    });
+
     // A "; " inside the echoed value must neither leak the rest of the value nor lose the real path.
     it('drops a rejected value that itself contains "; "', () => {
       const result = format(variableError('Variable "$input" got invalid value "CANARY; SECRET_SUFFIX" at "input.amount.minorAmount"; Int64 must be an integer'));

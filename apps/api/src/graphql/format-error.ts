@@ -32,8 +32,14 @@ function sanitiseVariableError(formatted: GraphQLFormattedError): GraphQLFormatt
     return formatted.message.includes(' got invalid value ') ? { message: 'Invalid variable value', extensions: { code: 'BAD_USER_INPUT' } } : formatted;
   }
   const field = withPath ? (withPath[2] as string) : (withoutPath?.[1] as string);
-  const reason = (withPath ? withPath[3] : withoutPath?.[2]) ?? '';
+  const reason = withoutEchoedValue((withPath ? withPath[3] : withoutPath?.[2]) ?? '');
   return { message: `Invalid value at "${field}": ${reason.slice(0, MAX_REASON)}`.trim(), extensions: { code: 'BAD_USER_INPUT', field } };
+}
+
+// graphql-js reasons that quote the rejected value: `Value "x" does not exist in "E" enum.`,
+// `String cannot represent a non string value: x`.
+function withoutEchoedValue(reason: string): string {
+  return reason.replace(/^Value (?:"(?:[^"\\]|\\.)*"|\S+) does not exist in/, 'Value does not exist in').replace(/^(.* cannot represent [^:]*): .*$/, '$1');
 }
 
 const PASSTHROUGH_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'QUERY_TOO_COMPLEX', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);

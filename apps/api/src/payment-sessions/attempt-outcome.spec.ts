@@ -6,23 +6,29 @@ import type { SessionRecord } from './session-record';
 const context = { connector: 'nuvei', flow: 'sessionToken' } as const;
 
 describe('faultCompletion', () => {
-  it('records a timeout as OUTCOME_UNKNOWN (504, retryable), never ACTIVE', () => {
+  it('records a timeout as OUTCOME_UNKNOWN, retryable, never ACTIVE, with no gateway status or connector details', () => {
     const completion = faultCompletion(new NetworkError('GATEWAY_TIMEOUT', 'no answer', { ...context, retryable: true, paymentMayHaveBeenProcessed: true }));
-    expect(completion).toMatchObject({ status: 'OUTCOME_UNKNOWN', httpStatus: 504, error: { unifiedCode: 'GATEWAY_TIMEOUT', source: 'NETWORK', retryable: true } });
+    expect(completion).toEqual({
+      status: 'OUTCOME_UNKNOWN',
+      httpStatus: null,
+      expiresAt: null,
+      error: { unifiedCode: 'GATEWAY_TIMEOUT', source: 'NETWORK', retryable: true, description: 'GATEWAY_TIMEOUT: no answer' },
+    });
   });
 
   it('records a connection that never opened as FAILED (502), and a reset after sending as OUTCOME_UNKNOWN', () => {
     expect(faultCompletion(new NetworkError('CONNECTION_REFUSED', 'refused', { ...context, retryable: true, paymentMayHaveBeenProcessed: false }))).toMatchObject({
       status: 'FAILED',
-      httpStatus: 502,
-      error: { unifiedCode: 'NETWORK_ERROR' },
+      httpStatus: null,
+      error: { unifiedCode: 'NETWORK_ERROR', description: 'CONNECTION_REFUSED: refused' },
     });
     expect(faultCompletion(new NetworkError('CONNECTION_RESET', 'reset', { ...context, retryable: true, paymentMayHaveBeenProcessed: true })).status).toBe('OUTCOME_UNKNOWN');
   });
 
   it('records an unreadable answer as FAILED, retryable, keeping the gateway status', () => {
     const completion = faultCompletion(new ConnectorError('MALFORMED_RESPONSE', 'unreadable', { ...context, httpStatus: 200, reason: 'unreadable 12-character body' }));
-    expect(completion).toMatchObject({ status: 'FAILED', httpStatus: 502, error: { unifiedCode: 'GATEWAY_MALFORMED_RESPONSE', retryable: true, gatewayHttpStatus: 200 } });
+    expect(completion).toMatchObject({ status: 'FAILED', httpStatus: 200, error: { unifiedCode: 'GATEWAY_MALFORMED_RESPONSE', retryable: true, gatewayHttpStatus: 200 } });
+    expect(completion.error).not.toHaveProperty('connector');
   });
 
   it('turns anything else into an INTERNAL_ERROR without its message', () => {

@@ -18,35 +18,40 @@ export function gatewayError(connector: RegisteredConnector, error: ErrorRespons
 }
 
 /**
- * How an attempt ends when the gateway gave no usable answer: no answer in time (or a reset after
+ * How an attempt ends when the gateway gave no usable answer. No answer in time (or a reset after
  * sending) is OUTCOME_UNKNOWN, never ACTIVE; a connection that never opened or an unreadable answer
- * is FAILED; anything else is an internal error (the caller logs it).
+ * is FAILED; anything else is an internal error (the caller logs it). The gateway said nothing we can
+ * quote, so there are no connector details: our explanation goes in `description`.
  */
 export function faultCompletion(error: unknown): AttemptCompletion {
   if (error instanceof NetworkError) {
-    const timedOut = error.code === 'GATEWAY_TIMEOUT';
     return {
       status: error.paymentMayHaveBeenProcessed ? 'OUTCOME_UNKNOWN' : 'FAILED',
-      httpStatus: timedOut ? 504 : 502,
+      httpStatus: null,
       expiresAt: null,
-      error: { unifiedCode: timedOut ? 'GATEWAY_TIMEOUT' : 'NETWORK_ERROR', source: 'NETWORK', retryable: error.retryable, connector: { code: error.code, message: error.message } },
+      error: {
+        unifiedCode: error.code === 'GATEWAY_TIMEOUT' ? 'GATEWAY_TIMEOUT' : 'NETWORK_ERROR',
+        source: 'NETWORK',
+        retryable: error.retryable,
+        description: `${error.code}: ${error.message}`,
+      },
     };
   }
   if (error instanceof ConnectorError) {
     return {
       status: 'FAILED',
-      httpStatus: 502,
+      httpStatus: error.httpStatus,
       expiresAt: null,
       error: {
         unifiedCode: 'GATEWAY_MALFORMED_RESPONSE',
         source: 'GATEWAY',
         retryable: true,
-        connector: { code: error.code, message: error.message, ...(error.reason !== undefined ? { reason: error.reason } : {}) },
+        description: `${error.code}: ${error.message}${error.reason !== undefined ? ` (${error.reason})` : ''}`,
         gatewayHttpStatus: error.httpStatus,
       },
     };
   }
-  return { status: 'FAILED', httpStatus: 500, expiresAt: null, error: { unifiedCode: 'INTERNAL_ERROR', source: 'SERVICE', retryable: true } };
+  return { status: 'FAILED', httpStatus: null, expiresAt: null, error: { unifiedCode: 'INTERNAL_ERROR', source: 'SERVICE', retryable: true } };
 }
 
 /** Why a gateway "duplicate order" answer (Paytm 0002) cannot be turned into a token. */

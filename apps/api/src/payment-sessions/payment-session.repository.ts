@@ -32,6 +32,7 @@ export interface Claim {
 /** Final state of one attempt. */
 export interface AttemptCompletion {
   readonly status: Extract<SessionStatus, 'ACTIVE' | 'FAILED' | 'OUTCOME_UNKNOWN'>;
+  /** HTTP status the gateway answered with; null when it did not answer. */
   readonly httpStatus: number | null;
   readonly tokenCiphertext?: Uint8Array;
   readonly encryptionKeyId?: string;
@@ -60,10 +61,11 @@ function toError(row: SessionRow): SessionError | null {
     unifiedCode,
     source: sourceOf(unifiedCode),
     retryable: row.retryable ?? false,
+    ...(row.errorDescription !== null ? { description: row.errorDescription } : {}),
     ...(hasConnectorDetails
       ? { connector: { ...(row.errorCode !== null && { code: row.errorCode }), ...(row.errorMessage !== null && { message: row.errorMessage }), ...(row.errorReason !== null && { reason: row.errorReason }) } }
       : {}),
-    ...(row.httpStatus !== null && unifiedCode !== 'GATEWAY_TIMEOUT' && unifiedCode !== 'NETWORK_ERROR' ? { gatewayHttpStatus: row.httpStatus } : {}),
+    ...(row.httpStatus !== null ? { gatewayHttpStatus: row.httpStatus } : {}),
   };
 }
 
@@ -96,6 +98,7 @@ function errorColumns(error: SessionError | null) {
     errorCode: error?.connector?.code ?? null,
     errorMessage: error?.connector?.message ?? null,
     errorReason: error?.connector?.reason ?? null,
+    errorDescription: error?.description ?? null,
     retryable: error?.retryable ?? null,
   };
 }

@@ -223,7 +223,7 @@ export class PaymentSessionService {
       });
       if (result.status === 'SUCCESS') {
         token = result.data.sessionToken;
-        completion = this.activeCompletion(claim, token, connector);
+        completion = this.activeCompletion(claim, token, connector, result.httpStatus);
       } else if (result.error.unifiedCode === 'DUPLICATE_REQUEST' && this.holdsLiveToken(previous)) {
         // Paytm 0002: the gateway already has this orderId and we hold its live token: hand that back.
         token = this.decryptToken(previous);
@@ -232,7 +232,9 @@ export class PaymentSessionService {
         const error = { ...gatewayError(connector, result.error), description: duplicateExplanation(previous) };
         completion = { status: 'FAILED', httpStatus: result.httpStatus, expiresAt: null, error };
       } else {
-        completion = { status: 'FAILED', httpStatus: result.httpStatus, expiresAt: null, error: gatewayError(connector, result.error) };
+        // A gateway that marks its own error PENDING (Paytm 5xx) may still have acted: outcome unknown.
+        const status = result.error.attemptStatus === 'PENDING' ? 'OUTCOME_UNKNOWN' : 'FAILED';
+        completion = { status, httpStatus: result.httpStatus, expiresAt: null, error: gatewayError(connector, result.error) };
       }
     } catch (error) {
       completion = faultCompletion(error);
@@ -243,11 +245,11 @@ export class PaymentSessionService {
     return this.resultOf(session, token, completion.error, false);
   }
 
-  private activeCompletion(claim: Claim, token: Secret<string>, connector: RegisteredConnector): AttemptCompletion {
+  private activeCompletion(claim: Claim, token: Secret<string>, connector: RegisteredConnector, httpStatus: number): AttemptCompletion {
     const lifetimeMs = Math.max(0, connector.capabilities.sessionTokenLifetimeSeconds - this.deps.options.expiryMarginSeconds) * 1000;
     return {
       status: 'ACTIVE',
-      httpStatus: 200,
+      httpStatus,
       tokenCiphertext: this.deps.encryptor.encrypt(token.peek(), tokenAad(claim.session.id)),
       encryptionKeyId: this.deps.encryptor.currentKeyId,
       expiresAt: new Date(this.deps.clock.now().getTime() + lifetimeMs),

@@ -13,8 +13,10 @@ describe('statusCodeOf', () => {
     ['gateway 4xx keeps its status', 401, error({}), 401],
     ['gateway 5xx keeps its status', 503, error({ unifiedCode: 'GATEWAY_UNAVAILABLE', retryable: true }), 503],
     ['decline sent with HTTP 200', 200, error({ unifiedCode: 'INVALID_SIGNATURE' }), 422],
-    ['timeout', 504, error({ unifiedCode: 'GATEWAY_TIMEOUT', source: 'NETWORK', retryable: true }), 504],
-    ['connection refused', 502, error({ unifiedCode: 'NETWORK_ERROR', source: 'NETWORK', retryable: true }), 502],
+    ['timeout (no gateway status)', null, error({ unifiedCode: 'GATEWAY_TIMEOUT', source: 'NETWORK', retryable: true }), 504],
+    ['connection refused (no gateway status)', null, error({ unifiedCode: 'NETWORK_ERROR', source: 'NETWORK', retryable: true }), 502],
+    ['unreadable 200', 200, error({ unifiedCode: 'GATEWAY_MALFORMED_RESPONSE', retryable: true }), 502],
+    ['unreadable 403 error page keeps 403', 403, error({ unifiedCode: 'GATEWAY_MALFORMED_RESPONSE' }), 403],
   ] as const)('%s → %d', (_name, httpStatus, sessionError, expected) => {
     expect(statusCodeOf(httpStatus, sessionError)).toBe(expected);
   });

@@ -106,15 +106,15 @@ describe('nuveiConnector', () => {
     });
 
     it.each([
-      [1001, 'Invalid checksum', 'INVALID_SIGNATURE'],
-      [1021, 'Invalid timestamp', 'INVALID_TIMESTAMP'],
-      [1069, 'Session expired', 'SESSION_EXPIRED'],
-    ])('maps 200 + status ERROR %i to a FAILURE outcome', async (errCode, reason, unifiedCode) => {
+      [1001, 'Invalid checksum', 'INVALID_SIGNATURE', false],
+      [1021, 'Invalid timestamp', 'INVALID_TIMESTAMP', true],
+      [1069, 'Session expired', 'SESSION_EXPIRED', false],
+    ])('maps 200 + status ERROR %i to a FAILURE outcome', async (errCode, reason, unifiedCode, retryable) => {
       const result = await sessionToken(nuveiFakeAnswers.statusError(errCode, reason));
       expect(result).toEqual({
         status: 'FAILURE',
         httpStatus: 200,
-        error: { code: String(errCode), message: reason, reason, statusCode: 200, attemptStatus: 'FAILURE', unifiedCode, retryable: false },
+        error: { code: String(errCode), message: reason, reason, statusCode: 200, attemptStatus: 'FAILURE', unifiedCode, retryable },
       });
       expectNoSecret(result);
     });

@@ -38,7 +38,7 @@ describe('nuveiUnifiedErrorCode', () => {
 });
 
 describe('nuveiStatusErrorResponse (HTTP 200 + status ERROR)', () => {
-  it('keeps the code, uses reason as message and reason, and fails the attempt', () => {
+  it('keeps the code, uses reason as message and reason, and fails the attempt (1021 clock skew is retryable)', () => {
     expect(nuveiStatusErrorResponse({ errCode: '1021', reason: 'Invalid timestamp' }, 200)).toEqual({
       code: '1021',
       message: 'Invalid timestamp',
@@ -46,8 +46,9 @@ describe('nuveiStatusErrorResponse (HTTP 200 + status ERROR)', () => {
       statusCode: 200,
       attemptStatus: 'FAILURE',
       unifiedCode: 'INVALID_TIMESTAMP',
-      retryable: false,
+      retryable: true,
     });
+    expect(nuveiStatusErrorResponse({ errCode: '1001', reason: 'Invalid checksum' }, 200).retryable).toBe(false);
   });
 
   it('falls back to "" and "Unknown error" like upstream', () => {

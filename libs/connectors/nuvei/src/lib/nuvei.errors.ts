@@ -58,14 +58,16 @@ function gatewayText(text: string): string {
 export function nuveiStatusErrorResponse(body: { readonly errCode?: string | undefined; readonly reason?: string | undefined }, httpStatus: number): ErrorResponse {
   const code = body.errCode ?? '';
   const message = body.reason === undefined ? 'Unknown error' : gatewayText(body.reason);
+  const unifiedCode = code === '' ? 'GATEWAY_REJECTED' : nuveiUnifiedErrorCode(code);
   return {
     code,
     message,
     reason: message,
     statusCode: httpStatus,
     attemptStatus: 'FAILURE',
-    unifiedCode: code === '' ? 'GATEWAY_REJECTED' : nuveiUnifiedErrorCode(code),
-    retryable: false,
+    unifiedCode,
+    // 1021 (timestamp outside Nuvei's window) is clock skew: the next request carries a fresh timestamp.
+    retryable: unifiedCode === 'INVALID_TIMESTAMP',
   };
 }
 

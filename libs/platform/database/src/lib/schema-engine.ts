@@ -64,7 +64,7 @@ function isInitialised(bg: typeof SchemaEngineBg): boolean {
  * Node's own `timers` module (also immune to jest's fake timers). The engine only awaits such a timer
  * while a database call is in flight, and that call's socket keeps the process alive meanwhile.
  */
-function withUnrefTimers(bg: typeof SchemaEngineBg): WebAssembly.ModuleImports {
+function withUnrefTimers(bg: typeof SchemaEngineBg): Record<string, unknown> {
   const timers = nativeRequire('node:timers') as typeof import('node:timers');
   const imports: Record<string, unknown> = { ...bg };
   for (const key of Object.keys(imports)) {
@@ -76,8 +76,14 @@ function withUnrefTimers(bg: typeof SchemaEngineBg): WebAssembly.ModuleImports {
       };
     }
   }
-  return imports as WebAssembly.ModuleImports;
+  return imports;
 }
+
+/** The slice of the WebAssembly global we use (typed locally: Node's types omit it without the DOM lib). */
+interface WasmRuntime {
+  instantiate(bytes: Uint8Array, imports: Record<string, Record<string, unknown>>): Promise<{ instance: { exports: Record<string, unknown> } }>;
+}
+const wasmRuntime = (globalThis as unknown as { WebAssembly: WasmRuntime }).WebAssembly;
 
 async function instantiate(): Promise<typeof SchemaEngineBg> {
   const bgPath = nativeRequire.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
@@ -86,7 +92,7 @@ async function instantiate(): Promise<typeof SchemaEngineBg> {
   // so reuse an instance another copy of this file already set up.
   if (isInitialised(bg)) return bg;
   const bytes = readFileSync(path.join(path.dirname(bgPath), 'schema_engine_bg.wasm'));
-  const { instance } = await WebAssembly.instantiate(bytes, {
+  const { instance } = await wasmRuntime.instantiate(bytes, {
     './schema_engine_bg.js': withUnrefTimers(bg),
   });
   if (isInitialised(bg)) return bg; // lost a race with another copy of this file

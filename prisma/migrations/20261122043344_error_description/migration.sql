@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "payment_sessions" ADD COLUMN     "error_description" TEXT;
