@@ -6,6 +6,19 @@ import type { SessionError, SessionRecord, SessionStatus } from './session-recor
 const CONNECTOR_TO_DB = { nuvei: 'NUVEI', paytm: 'PAYTM' } as const;
 const CONNECTOR_FROM_DB = { NUVEI: 'nuvei', PAYTM: 'paytm' } as const;
 
+// The session columns under the Prisma model's field names, so raw rows map exactly like Prisma's.
+const SESSION_COLUMNS = Prisma.raw(
+  [
+    'id', 'merchant_id AS "merchantId"', 'connector', 'merchant_session_id AS "merchantSessionId"', 'idempotency_key AS "idempotencyKey"',
+    'request_fingerprint AS "requestFingerprint"', 'minor_amount AS "minorAmount"', 'currency', 'test_mode AS "testMode"', 'status',
+    'token_ciphertext AS "tokenCiphertext"', 'metadata_ciphertext AS "metadataCiphertext"',
+    'connector_feature_data_ciphertext AS "connectorFeatureDataCiphertext"', 'encryption_key_id AS "encryptionKeyId"', 'expires_at AS "expiresAt"',
+    'http_status AS "httpStatus"', 'unified_error_code AS "unifiedErrorCode"', 'error_code AS "errorCode"', 'error_message AS "errorMessage"',
+    'error_reason AS "errorReason"', 'error_description AS "errorDescription"', 'retryable', 'attempt_count AS "attemptCount"',
+    'revoked_at AS "revokedAt"', 'created_at AS "createdAt"', 'updated_at AS "updatedAt"',
+  ].join(', '),
+);
+
 /** Fields written when a session (or a new attempt of it) is claimed. */
 export interface ClaimData {
   readonly id: string;
@@ -131,35 +144,28 @@ export class PaymentSessionRepository {
     return row && toRecord(row);
   }
 
-  /** Inserts a new PENDING session with its first attempt. Returns null when another request won the race. */
+  /**
+   * Inserts a new PENDING session with its first attempt, in one statement (the hot path of every new
+   * session). Returns null when a session with the same merchantSessionId or idempotencyKey exists.
+   */
   async claimNew(data: ClaimData, now: Date): Promise<Claim | null> {
-    try {
-      const row = await this.prisma.paymentSession.create({
-        data: {
-          id: data.id,
-          merchantId: data.merchantId,
-          connector: CONNECTOR_TO_DB[data.connector],
-          merchantSessionId: data.merchantSessionId,
-          idempotencyKey: data.idempotencyKey,
-          requestFingerprint: data.requestFingerprint,
-          minorAmount: data.minorAmount,
-          currency: data.currency,
-          testMode: data.testMode,
-          status: 'PENDING',
-          metadataCiphertext: bytes(data.metadataCiphertext),
-          connectorFeatureDataCiphertext: bytes(data.connectorFeatureDataCiphertext),
-          encryptionKeyId: data.encryptionKeyId,
-          attemptCount: 1,
-          createdAt: now,
-          updatedAt: now,
-          attempts: { create: { attemptNumber: 1, status: 'PENDING', startedAt: now } },
-        },
-      });
-      return { session: toRecord(row), attemptNumber: 1, startedAt: now };
-    } catch (error) {
-      if (isUniqueViolation(error)) return null;
-      throw error;
-    }
+    const rows = await this.prisma.$queryRaw<SessionRow[]>`
+      WITH inserted AS (
+        INSERT INTO payment_sessions (id, merchant_id, connector, merchant_session_id, idempotency_key, request_fingerprint,
+          minor_amount, currency, test_mode, status, metadata_ciphertext, connector_feature_data_ciphertext,
+          encryption_key_id, attempt_count, created_at, updated_at)
+        VALUES (${data.id}::uuid, ${data.merchantId}::uuid, ${CONNECTOR_TO_DB[data.connector]}::"Connector", ${data.merchantSessionId},
+          ${data.idempotencyKey}, ${data.requestFingerprint}, ${data.minorAmount}, ${data.currency}, ${data.testMode}, 'PENDING',
+          ${bytes(data.metadataCiphertext)}, ${bytes(data.connectorFeatureDataCiphertext)}, ${data.encryptionKeyId}, 1, ${now}, ${now})
+        ON CONFLICT DO NOTHING
+        RETURNING ${SESSION_COLUMNS}
+      ), attempt AS (
+        INSERT INTO payment_session_attempts (id, session_id, attempt_number, status, started_at)
+        SELECT gen_random_uuid(), id, 1, 'PENDING', ${now} FROM inserted
+      )
+      SELECT * FROM inserted`;
+    const row = rows[0];
+    return row ? { session: toRecord(row), attemptNumber: 1, startedAt: now } : null;
   }
 
   /**
@@ -195,36 +201,30 @@ export class PaymentSessionRepository {
     }
   }
 
-  /** Records the outcome of an attempt on both the attempt row and the session. */
+  /** Records the outcome of an attempt on the attempt row and the session, in one statement. */
   async completeAttempt(claim: Claim, completion: AttemptCompletion, now: Date): Promise<SessionRecord> {
     const errors = errorColumns(completion.error);
-    const [row] = await this.prisma.$transaction([
-      this.prisma.paymentSession.update({
-        where: { id: claim.session.id },
-        data: {
-          status: completion.status,
-          httpStatus: completion.httpStatus,
-          expiresAt: completion.expiresAt,
-          ...(completion.tokenCiphertext !== undefined
-            ? { tokenCiphertext: bytes(completion.tokenCiphertext), encryptionKeyId: completion.encryptionKeyId ?? null }
-            : {}),
-          ...errors,
-          updatedAt: now,
-        },
-      }),
-      this.prisma.paymentSessionAttempt.update({
-        where: { sessionId_attemptNumber: { sessionId: claim.session.id, attemptNumber: claim.attemptNumber } },
-        data: {
-          status: completion.status,
-          httpStatus: completion.httpStatus,
-          unifiedErrorCode: errors.unifiedErrorCode,
-          errorCode: errors.errorCode,
-          errorMessage: errors.errorMessage,
-          completedAt: now,
-          durationMs: now.getTime() - claim.startedAt.getTime(),
-        },
-      }),
-    ]);
+    const token =
+      completion.tokenCiphertext !== undefined
+        ? Prisma.sql`, token_ciphertext = ${bytes(completion.tokenCiphertext)}, encryption_key_id = ${completion.encryptionKeyId ?? null}`
+        : Prisma.empty;
+    const rows = await this.prisma.$queryRaw<SessionRow[]>`
+      WITH updated AS (
+        UPDATE payment_sessions SET status = ${completion.status}::"SessionStatus", http_status = ${completion.httpStatus},
+          expires_at = ${completion.expiresAt}, unified_error_code = ${errors.unifiedErrorCode}, error_code = ${errors.errorCode},
+          error_message = ${errors.errorMessage}, error_reason = ${errors.errorReason}, error_description = ${errors.errorDescription},
+          retryable = ${errors.retryable}, updated_at = ${now} ${token}
+        WHERE id = ${claim.session.id}::uuid
+        RETURNING ${SESSION_COLUMNS}
+      ), attempt AS (
+        UPDATE payment_session_attempts SET status = ${completion.status}::"SessionStatus", http_status = ${completion.httpStatus},
+          unified_error_code = ${errors.unifiedErrorCode}, error_code = ${errors.errorCode}, error_message = ${errors.errorMessage},
+          completed_at = ${now}, duration_ms = ${now.getTime() - claim.startedAt.getTime()}
+        WHERE session_id = ${claim.session.id}::uuid AND attempt_number = ${claim.attemptNumber}
+      )
+      SELECT * FROM updated`;
+    const row = rows[0];
+    if (!row) throw new Error('Session row vanished before its attempt completed');
     return toRecord(row);
   }
 

@@ -139,6 +139,11 @@ export class PaymentSessionService {
     const { sessions } = this.deps;
     const deadline = Date.now() + this.deps.options.gatewayTimeoutMs + 5_000;
     for (let round = 0; round < MAX_CLAIM_ROUNDS && Date.now() < deadline; round += 1) {
+      // Most requests open a new session: try the insert first (it is a no-op when the row exists).
+      if (round === 0 && command.idempotencyKey === undefined) {
+        const claim = await sessions.claimNew(this.claimData(command, fingerprint, randomUUID()), this.deps.clock.now());
+        if (claim) return this.callGateway(command, connector, call, claim, null);
+      }
       if (command.idempotencyKey !== undefined) {
         const byKey = await sessions.findByIdempotencyKey(command.merchantId, command.idempotencyKey);
         if (byKey) {
