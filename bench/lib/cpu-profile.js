@@ -40,9 +40,10 @@ function packageOf(url) {
  * @param file the .cpuprofile
  * @param opts.windowUs [startUs, endUs] in the profiled process's monotonic clock (µs), optional
  * @param opts.root workspace root (to shorten URLs)
- * @param opts.bundle absolute path of dist/apps/api/main.js (source-mapped)
+ * @param opts.bundle absolute path of the API bundle the profile ran (its .map next to it)
+ * @param opts.mapBase directory the map's relative `sources` are relative to (default: the bundle's)
  */
-function analyseProfile(file, { windowUs, root, bundle, top = 5 } = {}) {
+function analyseProfile(file, { windowUs, root, bundle, mapBase, top = 5 } = {}) {
   const profile = JSON.parse(fs.readFileSync(file, 'utf8'));
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const { samples, timeDeltas } = profile;
@@ -87,7 +88,7 @@ function analyseProfile(file, { windowUs, root, bundle, top = 5 } = {}) {
     if (map && (callFrame.url === bundleUrl || callFrame.url === bundle)) {
       const entry = map.findEntry(callFrame.lineNumber, callFrame.columnNumber);
       if (entry && entry.originalSource) {
-        source = path.relative(root, path.resolve(path.dirname(bundle), entry.originalSource.replace(/^file:\/\//, '')));
+        source = path.relative(root, path.resolve(mapBase || path.dirname(bundle), entry.originalSource.replace(/^file:\/\//, '')));
         line = entry.originalLine + 1;
         location = source;
       }
@@ -112,6 +113,10 @@ function analyseProfile(file, { windowUs, root, bundle, top = 5 } = {}) {
     idleMs: fmt(idleUs),
     pseudo: Object.fromEntries(Object.entries(pseudo).map(([k, us]) => [k, { ms: fmt(us), pctOfBusy: k === '(idle)' ? null : pct(us, busyUs) }])),
     top: sorted.slice(0, top).map((f) => ({ function: f.function, location: f.location, selfMs: fmt(f.selfUs), pctOfBusy: pct(f.selfUs, busyUs), pctOfWindow: pct(f.selfUs, totalUs) })),
+    topOurs: sorted
+      .filter((f) => /^(apps|libs)\//.test(f.location))
+      .slice(0, top)
+      .map((f) => ({ function: f.function, location: f.location, selfMs: fmt(f.selfUs), pctOfBusy: pct(f.selfUs, busyUs) })),
     top20: sorted.slice(0, 20).map((f) => ({ function: f.function, location: f.location, selfMs: fmt(f.selfUs), pctOfBusy: pct(f.selfUs, busyUs) })),
     byBucket: [...buckets.entries()]
       .sort((a, b) => b[1] - a[1])

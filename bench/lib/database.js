@@ -12,6 +12,15 @@ const os = require('node:os');
 const path = require('node:path');
 const { Client } = require('pg');
 
+/** Temp directories created for an embedded server, removed by removeTempDirsSync() whatever happens. */
+const tempDirs = new Set();
+function removeTempDirsSync() {
+  for (const dir of tempDirs) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    tempDirs.delete(dir);
+  }
+}
+
 async function withClient(url, fn) {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
   client.on('error', () => undefined);
@@ -72,6 +81,7 @@ async function embedded(log) {
   }
   // mkdtemp gives 0700; as root the server runs as "postgres", which must traverse it: 0755.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-pg-'));
+  tempDirs.add(dir);
   fs.chmodSync(dir, 0o755);
   const password = crypto.randomBytes(18).toString('base64url');
   const lines = [];
@@ -89,7 +99,11 @@ async function embedded(log) {
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=100'],
     onLog: (message) => {
-      for (const line of String(message).split('\n')) if (line.trim()) lines.push(line) && lines.length > 50 && lines.shift();
+      for (const line of String(message).split('\n')) {
+        if (!line.trim()) continue;
+        lines.push(line);
+        if (lines.length > 50) lines.shift();
+      }
     },
     onError: (error) => lines.push(String(error && error.message ? error.message : error)),
   });
@@ -116,6 +130,7 @@ async function embedded(log) {
         clearTimeout(timer);
       }
       fs.rmSync(dir, { recursive: true, force: true });
+      tempDirs.delete(dir);
     })());
   try {
     await pg.initialise();
@@ -151,4 +166,4 @@ async function startDatabase(log) {
   return serverUrl ? onServer(serverUrl, log) : embedded(log);
 }
 
-module.exports = { startDatabase, withClient };
+module.exports = { startDatabase, withClient, removeTempDirsSync };

@@ -93,6 +93,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
     formatError,
     introspection: !production,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns shutdown (HTTP drain, Apollo, Prisma, embedded Postgres, in that order); Apollo's own
+    // signal handlers would stop it first and make our later stop() wait forever.
+    stopOnTerminationSignals: false,
     validationRules: [depthLimit(MAX_QUERY_DEPTH)],
     parseOptions: { maxTokens: MAX_QUERY_TOKENS },
     // Decided by our config, not by Apollo's own reading of process.env.NODE_ENV.
