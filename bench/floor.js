@@ -149,7 +149,7 @@ async function create(input, headers) {
   const connector = input.connector;
   const key = `${connector}|${input.merchantSessionId}`;
   if (created.has(key)) {
-    const { rows } = await pool.query(BY_KEY, [MERCHANT_ID, connector, input.merchantSessionId]);
+    const { rows } = await pool.query({ name: 'floor_by_key', text: BY_KEY, values: [MERCHANT_ID, connector, input.merchantSessionId] });
     const row = rows[0];
     return payload(open(row.token_ciphertext, `payment_sessions.token:${row.id}`), true, sessionJson(row));
   }
@@ -161,7 +161,7 @@ async function create(input, headers) {
   const minor = String(input.amount.minorAmount);
   const fingerprint = sha256(JSON.stringify([connector.toLowerCase(), input.merchantSessionId, minor, input.amount.currency, testMode]));
   const expiresAt = new Date(now.getTime() + LIFETIME_MS);
-  await pool.query(INSERT, [id, MERCHANT_ID, connector, input.merchantSessionId, fingerprint, minor, input.amount.currency, testMode, seal(token, `payment_sessions.token:${id}`), KEY_ID, expiresAt, now]);
+  await pool.query({ name: 'floor_insert', text: INSERT, values: [id, MERCHANT_ID, connector, input.merchantSessionId, fingerprint, minor, input.amount.currency, testMode, seal(token, `payment_sessions.token:${id}`), KEY_ID, expiresAt, now] });
   created.add(key);
   const session = {
     id,
@@ -178,7 +178,7 @@ async function create(input, headers) {
 }
 
 async function read(id) {
-  const { rows } = await pool.query(BY_ID, [id, MERCHANT_ID]);
+  const { rows } = await pool.query({ name: 'floor_by_id', text: BY_ID, values: [id, MERCHANT_ID] });
   const row = rows[0];
   if (!row) return { data: { paymentSession: null } };
   const session = sessionJson(row);

@@ -34,16 +34,16 @@ const SIM_MAIN = path.join(BUILD, 'gateway-simulator', 'main.js');
 const num = (name, fallback) => (process.env[name] ? Number(process.env[name]) : fallback);
 const WARMUP_S = num('BENCH_WARMUP_S', 2);
 const GLOBAL_WARMUP_S = num('BENCH_GLOBAL_WARMUP_S', 4);
-const MEASURE_CREATE_S = 8; // create cells: fewer requests/s, so longer windows for a stable p99
-const MEASURE_OTHER_S = 4; // replay and read cells
+const MEASURE_CREATE_S = 12; // create cells: fewer requests/s, so longer windows for a stable p99
+const MEASURE_OTHER_S = 6; // replay and read cells
 const MEASURE_OVERRIDE = process.env.BENCH_MEASURE_S ? Number(process.env.BENCH_MEASURE_S) : null;
-const SLICE_S = num('BENCH_SLICE_S', 2);
+const SLICE_S = num('BENCH_SLICE_S', 1.5);
 const NOISY_PCT = num('BENCH_NOISY_PCT', 30); // other programs' share of the machine that makes a cell be measured again
 const RETRY_BUDGET = num('BENCH_RETRIES', 4);
 const QUIET_WAIT_BUDGET_S = num('BENCH_QUIET_WAIT_S', 40);
 const RSS_REQUESTS = num('BENCH_RSS_REQUESTS', 50_000);
 const PROFILE_S = num('BENCH_PROFILE_S', 8);
-const RSS_WARMUP_S = num('BENCH_RSS_WARMUP_S', 8);
+const RSS_WARMUP_S = num('BENCH_RSS_WARMUP_S', 20);
 const CONCURRENCY = (process.env.BENCH_CONCURRENCY || '1,16,64').split(',').map(Number);
 const SKIP = new Set((process.env.BENCH_SKIP || '').split(',').filter(Boolean));
 const POOL_MAX = 10;
@@ -203,6 +203,17 @@ function load(url, kinds, { connections, durationS, amount }) {
   });
 }
 
+/** Requests/s of one slice, from its first to its last response (see summarize). */
+function sliceRps(run) {
+  return run.windowS > 0 ? (run.latencies.length - 1) / run.windowS : run.latencies.length / run.durationS;
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
 /** Waits about the longest latency of a run (bounded): what its server still has in flight after it stops. */
 function drain(run) {
   let max = 0;
@@ -230,7 +241,7 @@ function summarize(runs) {
     p50: q(0.5),
     p99: q(0.99),
     mean: latencies.reduce((a, b) => a + b, 0) / (latencies.length || 1),
-    slicesRps: runs.map((r) => round(r.windowS > 0 ? (r.latencies.length - 1) / r.windowS : 0, 1)),
+    slicesRps: runs.map((r) => round(sliceRps(r), 1)),
     cpuMsPerRequest: runs.every((r) => r.cpuMs !== undefined) ? runs.reduce((a, r) => a + r.cpuMs, 0) / latencies.length : null,
     dbCpuMsPerRequest: runs.every((r) => r.dbCpuMs != null) ? runs.reduce((a, r) => a + r.dbCpuMs, 0) / latencies.length : null,
     errors: sum('errors'),
@@ -520,12 +531,17 @@ async function main() {
     const measured = { api: summarize(slices.api), floor: summarize(slices.floor) };
     assertClean(`${scenario} c${connections} api`, measured.api);
     assertClean(`${scenario} c${connections} floor`, measured.floor);
+    const pairRatios = slices.api.map((run, i) => sliceRps(run) / sliceRps(slices.floor[i]));
     return {
       scenario,
       concurrency: connections,
       api: pick(measured.api),
       floor: pick(measured.floor),
-      throughputRatio: measured.api.rps / measured.floor.rps,
+      // The median over the adjacent (API, floor) slice pairs: a slice disturbed by another program
+      // moves one pair, not the cell's ratio.
+      throughputRatio: median(pairRatios),
+      pooledThroughputRatio: measured.api.rps / measured.floor.rps,
+      pairRatios: pairRatios.map((r) => round(r, 3)),
       p99AddedMs: measured.api.p99 - measured.floor.p99,
       p99Ratio: measured.api.p99 / measured.floor.p99,
       p50AddedMs: measured.api.p50 - measured.floor.p50,
@@ -637,9 +653,15 @@ async function main() {
       endMb: round(endKb / 1024, 1),
       peakDuringRunMb: round(runPeakKb / 1024, 1),
       idle2sAfterMb: round(idleAfterKb / 1024, 1),
-      growthPct: round((100 * (endKb - afterWarmupKb)) / afterWarmupKb, 1),
+      // Growth = the least-squares trend of every sample over the run (fitted end / fitted start - 1).
+      // RSS follows V8's GC sawtooth (tens of MB), so two single samples say more about where in the
+      // sawtooth they fell than about growth; the trend over ~300 samples does not.
+      growthPct: trendGrowth(sampler.samples),
+      // The same from two points: the highest sample of the last 2 s of the warm-up vs of the run.
+      pointGrowthPct: round((100 * (endKb - afterWarmupKb)) / afterWarmupKb, 1),
       // Growth over the second half of the run only: a plateau (heap sizing) shows ~0, a leak does not.
       secondHalfGrowthPct: secondHalfGrowth(sampler.samples),
+      samples: sampler.samples.length,
       timelineMb: thin(sampler.samples, 40).map(([time, kb]) => [round((time - sampler.samples[0][0]) / 1000, 1), round(kb / 1024, 1)]),
     };
     log(`rss: ${result.rss.afterWarmupMb} MB after warm-up -> ${result.rss.endMb} MB after ${run.requests} requests (${result.rss.growthPct}%), ${result.rss.rps} rps`);
@@ -823,11 +845,31 @@ function recentMaxKb(samples, ms) {
 function secondHalfGrowth(samples) {
   if (samples.length < 8) return null;
   const mid = Math.floor(samples.length / 2);
-  const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
   // Medians of the samples around the middle and at the end, to smooth GC sawtooth.
   const around = (i) => median(samples.slice(Math.max(0, i - 4), i + 4).map(([, kb]) => kb));
   const start = around(mid);
   const end = median(samples.slice(-8).map(([, kb]) => kb));
+  return round((100 * (end - start)) / start, 1);
+}
+
+/** Growth (in %) of the least-squares line through [time, kB] samples, from the first to the last sample's time. */
+function trendGrowth(samples) {
+  if (samples.length < 8) return null;
+  const t0 = samples[0][0];
+  const xs = samples.map(([time]) => (time - t0) / 1000);
+  const ys = samples.map(([, kb]) => kb);
+  const mean = (list) => list.reduce((a, b) => a + b, 0) / list.length;
+  const mx = mean(xs);
+  const my = mean(ys);
+  let sxy = 0;
+  let sxx = 0;
+  for (let i = 0; i < xs.length; i++) {
+    sxy += (xs[i] - mx) * (ys[i] - my);
+    sxx += (xs[i] - mx) ** 2;
+  }
+  const slope = sxy / sxx;
+  const start = my - slope * mx;
+  const end = start + slope * xs[xs.length - 1];
   return round((100 * (end - start)) / start, 1);
 }
 
@@ -920,7 +962,7 @@ function printReport(result) {
   out.push(`API peak RSS: ${result.apiPeakRssMb} MB`);
   if (result.rss) {
     const r = result.rss;
-    out.push(`RSS over ${r.requests} requests (c16, ${r.mix}): ${r.afterWarmupMb} MB after warm-up -> ${r.endMb} MB at the end = ${r.growthPct >= 0 ? '+' : ''}${r.growthPct}% (second half of the run: ${r.secondHalfGrowthPct}%; peak ${r.peakDuringRunMb} MB, ${r.idle2sAfterMb} MB 2 s later); ${r.rps} rps, p99 ${r.p99Ms} ms, ${r.durationS} s`);
+    out.push(`RSS over ${r.requests} requests (c16, ${r.mix}): growth ${r.growthPct >= 0 ? '+' : ''}${r.growthPct}% (least-squares trend of ${r.samples} samples); ${r.afterWarmupMb} MB after warm-up -> ${r.endMb} MB at the end (${r.pointGrowthPct}%), second half ${r.secondHalfGrowthPct}%, peak ${r.peakDuringRunMb} MB, ${r.idle2sAfterMb} MB 2 s later; ${r.rps} rps, p99 ${r.p99Ms} ms, ${r.durationS} s`);
   }
   if (result.profile) {
     const p = result.profile;

@@ -1,4 +1,5 @@
 import { createServer, type Server, type Socket } from 'node:net';
+import { createTestDatabase, type TestDatabase } from '@org/platform-database';
 import { createPrismaClient } from './prisma';
 
 jest.setTimeout(60_000);
@@ -37,5 +38,27 @@ describe('createPrismaClient', () => {
 
   it('rejects an empty URL', () => {
     expect(() => createPrismaClient('')).toThrow(/databaseUrl/);
+  });
+});
+
+describe('createPrismaClient on a real database', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase('api_prisma');
+  });
+  afterAll(() => database.drop());
+
+  it('prepares each statement once per connection, and plans it for each execution', async () => {
+    const prisma = createPrismaClient(database.databaseUrl, { poolMax: 1 });
+    try {
+      // Postgres would switch to a generic plan after 5 executions; ours stay custom.
+      for (let i = 0; i < 8; i++) await prisma.$queryRaw`SELECT ${i}::int AS n`;
+      const prepared = await prisma.$queryRaw<{ custom: bigint; generic: bigint }[]>`
+        SELECT custom_plans AS custom, generic_plans AS generic FROM pg_prepared_statements WHERE statement LIKE 'SELECT $1::int AS n%'`;
+      expect(prepared).toHaveLength(1);
+      expect({ custom: Number(prepared[0]?.custom), generic: Number(prepared[0]?.generic) }).toEqual({ custom: 8, generic: 0 });
+    } finally {
+      await prisma.$disconnect();
+    }
   });
 });

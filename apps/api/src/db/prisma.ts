@@ -1,5 +1,6 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client';
+import { createStatementNameGenerator } from './statement-names';
 
 export type { PrismaClient };
 
@@ -19,11 +20,18 @@ export interface CreatePrismaClientOptions {
  */
 export function createPrismaClient(databaseUrl: string, options: CreatePrismaClientOptions = {}): PrismaClient {
   if (!databaseUrl) throw new Error('createPrismaClient: databaseUrl is empty');
-  const adapter = new PrismaPg({
-    connectionString: databaseUrl,
-    max: options.poolMax ?? 10,
-    connectionTimeoutMillis: options.connectionTimeoutMs ?? 3_000,
-    idleTimeoutMillis: 10_000,
-  });
+  const adapter = new PrismaPg(
+    {
+      connectionString: databaseUrl,
+      max: options.poolMax ?? 10,
+      connectionTimeoutMillis: options.connectionTimeoutMs ?? 3_000,
+      idleTimeoutMillis: 10_000,
+      // Named statements are parsed once per connection, but still planned for each execution's values:
+      // a generic plan made while a table is nearly empty (a fresh database) can pick the wrong index
+      // and keep it until the next ANALYZE.
+      options: '-c plan_cache_mode=force_custom_plan',
+    },
+    { statementNameGenerator: createStatementNameGenerator() },
+  );
   return new PrismaClient({ adapter });
 }

@@ -146,15 +146,19 @@ export class PaymentSessionRepository {
 
   /**
    * Inserts a new PENDING session with its first attempt, in one statement (the hot path of every new
-   * session). Returns null when a session with the same merchantSessionId or idempotencyKey exists.
+   * session). When a session with the same merchantSessionId already exists, the same statement
+   * returns it instead (the hot path of every replay): `existing` is that row, or null when the
+   * conflict was on the idempotency key or the row was committed after the statement's snapshot
+   * (a concurrent insert); the caller then looks it up.
    */
-  async claimNew(data: ClaimData, now: Date): Promise<Claim | null> {
-    const rows = await this.prisma.$queryRaw<SessionRow[]>`
+  async claimNew(data: ClaimData, now: Date): Promise<{ readonly claim: Claim } | { readonly claim: null; readonly existing: SessionRecord | null }> {
+    const connector = CONNECTOR_TO_DB[data.connector];
+    const rows = await this.prisma.$queryRaw<(SessionRow & { claimed: boolean })[]>`
       WITH inserted AS (
         INSERT INTO payment_sessions (id, merchant_id, connector, merchant_session_id, idempotency_key, request_fingerprint,
           minor_amount, currency, test_mode, status, metadata_ciphertext, connector_feature_data_ciphertext,
           encryption_key_id, attempt_count, created_at, updated_at)
-        VALUES (${data.id}::uuid, ${data.merchantId}::uuid, ${CONNECTOR_TO_DB[data.connector]}::"Connector", ${data.merchantSessionId},
+        VALUES (${data.id}::uuid, ${data.merchantId}::uuid, ${connector}::"Connector", ${data.merchantSessionId},
           ${data.idempotencyKey}, ${data.requestFingerprint}, ${data.minorAmount}, ${data.currency}, ${data.testMode}, 'PENDING',
           ${bytes(data.metadataCiphertext)}, ${bytes(data.connectorFeatureDataCiphertext)}, ${data.encryptionKeyId}, 1, ${now}, ${now})
         ON CONFLICT DO NOTHING
@@ -163,9 +167,14 @@ export class PaymentSessionRepository {
         INSERT INTO payment_session_attempts (id, session_id, attempt_number, status, started_at)
         SELECT gen_random_uuid(), id, 1, 'PENDING', ${now} FROM inserted
       )
-      SELECT * FROM inserted`;
+      SELECT true AS claimed, * FROM inserted
+      UNION ALL
+      SELECT false AS claimed, ${SESSION_COLUMNS} FROM payment_sessions
+      WHERE NOT EXISTS (SELECT 1 FROM inserted)
+        AND merchant_id = ${data.merchantId}::uuid AND connector = ${connector}::"Connector" AND merchant_session_id = ${data.merchantSessionId}`;
     const row = rows[0];
-    return row ? { session: toRecord(row), attemptNumber: 1, startedAt: now } : null;
+    if (row?.claimed) return { claim: { session: toRecord(row), attemptNumber: 1, startedAt: now } };
+    return { claim: null, existing: row ? toRecord(row) : null };
   }
 
   /**

@@ -139,10 +139,13 @@ export class PaymentSessionService {
     const { sessions } = this.deps;
     const deadline = Date.now() + this.deps.options.gatewayTimeoutMs + 5_000;
     for (let round = 0; round < MAX_CLAIM_ROUNDS && Date.now() < deadline; round += 1) {
-      // Most requests open a new session: try the insert first (it is a no-op when the row exists).
+      // Most requests open a new session: try the insert first; when the row exists, the same
+      // statement returns it (a replay costs one round trip too).
+      let found: SessionRecord | null = null;
       if (round === 0 && command.idempotencyKey === undefined) {
-        const claim = await sessions.claimNew(this.claimData(command, fingerprint, randomUUID()), this.deps.clock.now());
-        if (claim) return this.callGateway(command, connector, call, claim, null);
+        const first = await sessions.claimNew(this.claimData(command, fingerprint, randomUUID()), this.deps.clock.now());
+        if (first.claim) return this.callGateway(command, connector, call, first.claim, null);
+        found = first.existing;
       }
       if (command.idempotencyKey !== undefined) {
         const byKey = await sessions.findByIdempotencyKey(command.merchantId, command.idempotencyKey);
@@ -156,9 +159,9 @@ export class PaymentSessionService {
           return this.replay(byKey);
         }
       }
-      const existing = await sessions.findByMerchantSessionId(command.merchantId, command.connector, command.merchantSessionId);
+      const existing = found ?? (await sessions.findByMerchantSessionId(command.merchantId, command.connector, command.merchantSessionId));
       if (!existing) {
-        const claim = await sessions.claimNew(this.claimData(command, fingerprint, randomUUID()), this.deps.clock.now());
+        const { claim } = await sessions.claimNew(this.claimData(command, fingerprint, randomUUID()), this.deps.clock.now());
         if (claim) return this.callGateway(command, connector, call, claim, null);
         continue;
       }
