@@ -1,0 +1,2 @@
+-- DropIndex
+DROP INDEX "payment_sessions_merchant_id_status_idx";
