@@ -9,8 +9,8 @@
  * Needs dist/apps/api and dist/apps/gateway-simulator (the npm script builds them first).
  * Tunables (env, for experiments; the defaults are the benchmark): BENCH_WARMUP_S (2), BENCH_GLOBAL_WARMUP_S (4),
  * BENCH_MEASURE_S (8 for creates, 4 otherwise), BENCH_SLICE_S (2), BENCH_RSS_REQUESTS (50000), BENCH_PROFILE_S (8),
- * BENCH_CONCURRENCY ("1,16,64"), BENCH_SCENARIOS ("nuvei,paytm,replay,read"), BENCH_NOISY_PCT (30),
- * BENCH_RETRIES (4), BENCH_QUIET_WAIT_S (40), BENCH_SKIP (comma list of: matrix, rss, profile).
+ * BENCH_CONCURRENCY ("1,16,64"), BENCH_SCENARIOS ("nuvei,paytm,replay,read"), BENCH_NOISY_PCT (12),
+ * BENCH_RETRIES (8), BENCH_QUIET_WAIT_S (90), BENCH_SKIP (comma list of: matrix, rss, profile).
  */
 const crypto = require('node:crypto');
 const fs = require('node:fs');
@@ -20,6 +20,7 @@ const autocannon = require('autocannon');
 const { startChild, runToCompletion, stopChild, stopAll, killAllSync } = require('./lib/processes');
 const { startDatabase, withClient, removeTempDirsSync } = require('./lib/database');
 const { analyseProfile } = require('./lib/cpu-profile');
+const { holdZeroCpuLatency } = require('./lib/cpu-latency');
 
 const ROOT = path.resolve(__dirname, '..');
 const RESULTS = path.join(__dirname, 'results');
@@ -38,9 +39,12 @@ const MEASURE_CREATE_S = 12; // create cells: fewer requests/s, so longer window
 const MEASURE_OTHER_S = 6; // replay and read cells
 const MEASURE_OVERRIDE = process.env.BENCH_MEASURE_S ? Number(process.env.BENCH_MEASURE_S) : null;
 const SLICE_S = num('BENCH_SLICE_S', 1.5);
-const NOISY_PCT = num('BENCH_NOISY_PCT', 30); // other programs' share of the machine that makes a cell be measured again
-const RETRY_BUDGET = num('BENCH_RETRIES', 4);
-const QUIET_WAIT_BUDGET_S = num('BENCH_QUIET_WAIT_S', 40);
+// Share of the machine taken by other programs or by the hypervisor (steal) that makes a cell be
+// measured again: a few % is the machine's own background; on a shared host steal comes in bursts.
+const NOISY_PCT = num('BENCH_NOISY_PCT', 12);
+const RETRY_BUDGET = num('BENCH_RETRIES', 8);
+const MAX_REMEASURES_PER_CELL = 2;
+const QUIET_WAIT_BUDGET_S = num('BENCH_QUIET_WAIT_S', 90);
 const RSS_REQUESTS = num('BENCH_RSS_REQUESTS', 50_000);
 const PROFILE_S = num('BENCH_PROFILE_S', 8);
 const RSS_WARMUP_S = num('BENCH_RSS_WARMUP_S', 20);
@@ -367,6 +371,9 @@ function matrixTable(cells) {
 
 async function main() {
   const started = Date.now();
+  // BENCH_CPU_LATENCY=default leaves the machine's idle states alone (see lib/cpu-latency.js).
+  state.cpuLatency = process.env.BENCH_CPU_LATENCY === 'default' ? { held: false, reason: 'BENCH_CPU_LATENCY=default', release() {} } : holdZeroCpuLatency();
+  log(state.cpuLatency.held ? 'holding a 0 µs CPU wake-up latency request (/dev/cpu_dma_latency) for the run' : `CPU idle states left as they are (${state.cpuLatency.reason})`);
   for (const file of ['main.js', 'main.js.map', 'cli/migrate.js', 'cli/create-merchant.js'].map((f) => path.join(DIST_API, f)).concat(path.join(DIST_SIM, 'main.js'))) {
     if (!fs.existsSync(file)) throw new Error(`${path.relative(ROOT, file)} is missing: run "npx nx run-many -t build -p api,gateway-simulator" (npm run bench does it)`);
   }
@@ -480,7 +487,7 @@ async function main() {
     apiBuildSha256,
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0] && os.cpus()[0].model, totalMemoryBytes: os.totalmem(), os: `${os.type()} ${os.release()} ${os.arch()}`, loadAverageAtStart: os.loadavg() },
     node: process.version,
-    settings: { warmupS: WARMUP_S, globalWarmupS: GLOBAL_WARMUP_S, measureCreateS: MEASURE_OVERRIDE ?? MEASURE_CREATE_S, measureOtherS: MEASURE_OVERRIDE ?? MEASURE_OTHER_S, sliceS: SLICE_S, noisyPct: NOISY_PCT, concurrency: CONCURRENCY, rssRequests: RSS_REQUESTS, profileS: PROFILE_S, apiLogLevel: LOG_LEVEL, databasePoolMax: POOL_MAX, database: state.database.description },
+    settings: { warmupS: WARMUP_S, globalWarmupS: GLOBAL_WARMUP_S, measureCreateS: MEASURE_OVERRIDE ?? MEASURE_CREATE_S, measureOtherS: MEASURE_OVERRIDE ?? MEASURE_OTHER_S, sliceS: SLICE_S, noisyPct: NOISY_PCT, concurrency: CONCURRENCY, rssRequests: RSS_REQUESTS, profileS: PROFILE_S, apiLogLevel: LOG_LEVEL, databasePoolMax: POOL_MAX, database: state.database.description, cpuLatencyHeld: state.cpuLatency.held },
     responseBytes,
     matrix: [],
   };
@@ -563,13 +570,17 @@ async function main() {
         const order = cellIndex++ % 2 === 0 ? ['api', 'floor'] : ['floor', 'api'];
         let cell = await measureCell(scenario, connections, order);
         const noisy = [];
-        if (cell.otherCpuPct !== null && cell.otherCpuPct > NOISY_PCT && budget.retries > 0) {
+        const isNoisy = (c) => c.otherCpuPct !== null && c.otherCpuPct > NOISY_PCT;
+        const summary = (c) => ({ otherCpuPct: c.otherCpuPct, stealPct: c.stealPct, throughputRatio: round(c.throughputRatio, 3), p99AddedMs: round(c.p99AddedMs, 2) });
+        for (let again = 0; again < MAX_REMEASURES_PER_CELL && isNoisy(cell) && budget.retries > 0; again++) {
           budget.retries -= 1;
-          noisy.push({ otherCpuPct: cell.otherCpuPct, throughputRatio: round(cell.throughputRatio, 3), p99AddedMs: round(cell.p99AddedMs, 2) });
-          log(`${scenario} c${connections}: other programs used ${cell.otherCpuPct}% of the machine; measuring the cell again`);
-          const again = await measureCell(scenario, connections, order);
-          if (again.otherCpuPct === null || again.otherCpuPct < cell.otherCpuPct) cell = again;
+          log(`${scenario} c${connections}: other programs (or the hypervisor: steal ${cell.stealPct}%) used ${cell.otherCpuPct}% of the machine; measuring the cell again`);
+          const next = await measureCell(scenario, connections, order);
+          const [kept, discarded] = next.otherCpuPct !== null && next.otherCpuPct < cell.otherCpuPct ? [next, cell] : [cell, next];
+          noisy.push(summary(discarded));
+          cell = kept;
         }
+        cell.noisy = isNoisy(cell);
         if (noisy.length) cell.discardedNoisyMeasurements = noisy;
         result.matrix.push(cell);
         log(
@@ -897,6 +908,8 @@ function compare(previous, current) {
       p99Ratio: [round(old.p99Ratio, 2), round(cell.p99Ratio, 2)],
       p99RatioDiffPct: round(100 * rel(cell.p99Ratio, old.p99Ratio), 1),
       p99AddedMs: [round(old.p99AddedMs, 2), round(cell.p99AddedMs, 2)],
+      // Measured while other programs or the hypervisor took more than NOISY_PCT of the machine, in either run.
+      noisy: Boolean(old.noisy || cell.noisy),
       // The floor does a fixed amount of work per request: its CPU per request moving between runs
       // means the machine itself ran faster or slower (neighbours, host), not the code.
       floorCpuChangePct: old.floor.cpuMsPerRequest && cell.floor.cpuMsPerRequest ? round((100 * (cell.floor.cpuMsPerRequest - old.floor.cpuMsPerRequest)) / old.floor.cpuMsPerRequest, 1) : null,
@@ -911,6 +924,7 @@ function compare(previous, current) {
     worstThroughputRatioDiffPct: worstThroughput,
     worstP99RatioDiffPct: worstP99,
     throughputRatiosWithin15Pct: worstThroughput <= 15,
+    noisyCells: cells.filter((c) => c.noisy).map((c) => `${c.scenario} c${c.concurrency}`),
     // The cells the issue's targets use (creates at concurrency 16 and 64).
     worstCreateC16C64ThroughputRatioDiffPct: Math.max(...cells.filter((c) => (c.scenario === 'nuvei' || c.scenario === 'paytm') && c.concurrency >= 16).map((c) => c.throughputRatioDiffPct)),
     medianFloorCpuChangePct: (() => {
@@ -951,10 +965,11 @@ function printReport(result) {
     out.push('');
     if (!c.sameApiBuild) out.push(`NOTE: the previous run measured a different API build (main.js sha256 differs): the comparison mixes code changes with noise`);
     out.push(`vs previous run (${c.previousTimestamp}): worst throughput-ratio change ${c.worstThroughputRatioDiffPct}% (${c.throughputRatiosWithin15Pct ? 'within' : 'NOT within'} 15%), worst p99-ratio change ${c.worstP99RatioDiffPct}%`);
+    if (c.noisyCells.length) out.push(`  measured on a noisy machine (other programs or steal > ${NOISY_PCT}% after re-measuring) in one of the runs: ${c.noisyCells.join(', ')}`);
     out.push(`  creates at c16/c64: worst throughput-ratio change ${c.worstCreateC16C64ThroughputRatioDiffPct}%; the floor's CPU per request moved by ${c.medianFloorCpuChangePct}% (median over cells: how much faster or slower the machine itself was)`);
     for (const cell of c.cells) {
         out.push(
-        `  ${cell.scenario.padEnd(6)} c${String(cell.concurrency).padEnd(3)} rps ratio ${cell.throughputRatio[0]} -> ${cell.throughputRatio[1]} (${cell.throughputRatioDiffPct}%), p99 ratio ${cell.p99Ratio[0]} -> ${cell.p99Ratio[1]} (${cell.p99RatioDiffPct}%), p99 +ms ${cell.p99AddedMs[0]} -> ${cell.p99AddedMs[1]}, floor CPU/req ${cell.floorCpuChangePct >= 0 ? '+' : ''}${cell.floorCpuChangePct}%`,
+        `${cell.noisy ? '* ' : '  '}${cell.scenario.padEnd(6)} c${String(cell.concurrency).padEnd(3)} rps ratio ${cell.throughputRatio[0]} -> ${cell.throughputRatio[1]} (${cell.throughputRatioDiffPct}%), p99 ratio ${cell.p99Ratio[0]} -> ${cell.p99Ratio[1]} (${cell.p99RatioDiffPct}%), p99 +ms ${cell.p99AddedMs[0]} -> ${cell.p99AddedMs[1]}, floor CPU/req ${cell.floorCpuChangePct >= 0 ? '+' : ''}${cell.floorCpuChangePct}%`,
       );
     }
   }
@@ -997,6 +1012,7 @@ function cleanup() {
     await stopAll((name) => (name === 'api' ? 'SIGINT' : 'SIGTERM'));
     if (state.database) await state.database.stop().catch((error) => log(`database cleanup failed: ${error.message}`));
     removeTempDirsSync();
+    state.cpuLatency?.release();
     state.cleaned = true;
   })());
 }
