@@ -7,8 +7,8 @@
  * profile of the API under load; a table on stdout and bench/results/latest.json. See bench/README.md.
  *
  * Needs dist/apps/api and dist/apps/gateway-simulator (the npm script builds them first).
- * Tunables (env, for experiments; the defaults are the benchmark): BENCH_WARMUP_S (2), BENCH_GLOBAL_WARMUP_S (4),
- * BENCH_MEASURE_S (8 for creates, 4 otherwise), BENCH_SLICE_S (2), BENCH_RSS_REQUESTS (50000), BENCH_PROFILE_S (8),
+ * Tunables (env, for experiments; the defaults are the benchmark): BENCH_WARMUP_S (3), BENCH_GLOBAL_WARMUP_S (4),
+ * BENCH_ROUNDS (2), BENCH_MEASURE_S (per round: 8 for creates, 6 otherwise), BENCH_SLICE_S (1.5), BENCH_RSS_REQUESTS (50000), BENCH_RSS_WARMUP_S (20), BENCH_PROFILE_S (8),
  * BENCH_CONCURRENCY ("1,16,64"), BENCH_SCENARIOS ("nuvei,paytm,replay,read"), BENCH_NOISY_PCT (12),
  * BENCH_RETRIES (8), BENCH_QUIET_WAIT_S (90), BENCH_SKIP (comma list of: matrix, rss, profile).
  */
@@ -33,10 +33,12 @@ const API_DIR = path.join(BUILD, 'api');
 const API_MAIN = path.join(API_DIR, 'main.js');
 const SIM_MAIN = path.join(BUILD, 'gateway-simulator', 'main.js');
 const num = (name, fallback) => (process.env[name] ? Number(process.env[name]) : fallback);
-const WARMUP_S = num('BENCH_WARMUP_S', 2);
+const WARMUP_S = num('BENCH_WARMUP_S', 3);
 const GLOBAL_WARMUP_S = num('BENCH_GLOBAL_WARMUP_S', 4);
-const MEASURE_CREATE_S = 12; // create cells: fewer requests/s, so longer windows for a stable p99
+// Per round; every cell is measured in ROUNDS rounds, minutes apart.
+const MEASURE_CREATE_S = 8; // create cells: fewer requests/s, so longer windows for a stable p99
 const MEASURE_OTHER_S = 6; // replay and read cells
+const ROUNDS = num('BENCH_ROUNDS', 2);
 const MEASURE_OVERRIDE = process.env.BENCH_MEASURE_S ? Number(process.env.BENCH_MEASURE_S) : null;
 const SLICE_S = num('BENCH_SLICE_S', 1.5);
 // Share of the machine taken by other programs or by the hypervisor (steal) that makes a cell be
@@ -216,6 +218,41 @@ function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * One matrix cell from one or more measurements (rounds), each `{ slices: { api, floor }, otherCpuPct,
+ * stealPct, quietWaitS }` with the API and floor slices in measuring order (slice i of each is a pair).
+ */
+function buildCell(scenario, concurrency, measurements) {
+  const api = measurements.flatMap((m) => m.slices.api);
+  const floor = measurements.flatMap((m) => m.slices.floor);
+  const measured = { api: summarize(api), floor: summarize(floor) };
+  assertClean(`${scenario} c${concurrency} api`, measured.api);
+  assertClean(`${scenario} c${concurrency} floor`, measured.floor);
+  const pairRatios = api.map((run, i) => sliceRps(run) / sliceRps(floor[i]));
+  const cell = {
+    scenario,
+    concurrency,
+    api: pick(measured.api),
+    floor: pick(measured.floor),
+    // The median over the adjacent (API, floor) slice pairs: a slice disturbed by another program
+    // moves one pair, not the cell's ratio.
+    throughputRatio: median(pairRatios),
+    pooledThroughputRatio: measured.api.rps / measured.floor.rps,
+    pairRatios: pairRatios.map((r) => round(r, 3)),
+    p99AddedMs: measured.api.p99 - measured.floor.p99,
+    p99Ratio: measured.api.p99 / measured.floor.p99,
+    p50AddedMs: measured.api.p50 - measured.floor.p50,
+    slices: api.length,
+    // The share of the machine other programs (and steal) took: the worst of the measurements.
+    otherCpuPct: Math.max(...measurements.map((m) => m.otherCpuPct ?? 0)),
+    stealPct: Math.max(...measurements.map((m) => m.stealPct ?? 0)),
+    quietWaitS: measurements.reduce((a, m) => a + m.quietWaitS, 0),
+  };
+  // Kept (not enumerable, not in the JSON) so that rounds can be merged.
+  Object.defineProperty(cell, 'measurements', { value: measurements });
+  return cell;
 }
 
 /** Waits about the longest latency of a run (bounded): what its server still has in flight after it stops. */
@@ -465,8 +502,13 @@ async function main() {
   }
   log(`smoke OK; create answer bytes API ${JSON.stringify(responseBytes.api)} floor ${JSON.stringify(responseBytes.floor)}`);
 
+  // Before each phase (matrix, replays, RSS): the id pools for replays and reads, and a VACUUM ANALYZE
+  // of the session tables (as pgbench does before a run), so autovacuum, which wakes up at times of
+  // its own once tens of thousands of rows changed, does not land inside one run's replay cells and
+  // not the other's.
   const refreshPools = async () => {
     await withClient(databaseUrl, async (client) => {
+      await client.query('VACUUM (ANALYZE) payment_sessions, payment_session_attempts');
       for (const target of Object.values(targets)) {
         const replay = await client.query(
           `SELECT merchant_session_id FROM payment_sessions WHERE merchant_id = $1 AND connector = 'NUVEI' AND status = 'ACTIVE' ORDER BY created_at DESC LIMIT 5000`,
@@ -487,7 +529,7 @@ async function main() {
     apiBuildSha256,
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0] && os.cpus()[0].model, totalMemoryBytes: os.totalmem(), os: `${os.type()} ${os.release()} ${os.arch()}`, loadAverageAtStart: os.loadavg() },
     node: process.version,
-    settings: { warmupS: WARMUP_S, globalWarmupS: GLOBAL_WARMUP_S, measureCreateS: MEASURE_OVERRIDE ?? MEASURE_CREATE_S, measureOtherS: MEASURE_OVERRIDE ?? MEASURE_OTHER_S, sliceS: SLICE_S, noisyPct: NOISY_PCT, concurrency: CONCURRENCY, rssRequests: RSS_REQUESTS, profileS: PROFILE_S, apiLogLevel: LOG_LEVEL, databasePoolMax: POOL_MAX, database: state.database.description, cpuLatencyHeld: state.cpuLatency.held },
+    settings: { warmupS: WARMUP_S, globalWarmupS: GLOBAL_WARMUP_S, measureCreateS: MEASURE_OVERRIDE ?? MEASURE_CREATE_S, measureOtherS: MEASURE_OVERRIDE ?? MEASURE_OTHER_S, sliceS: SLICE_S, rounds: ROUNDS, noisyPct: NOISY_PCT, concurrency: CONCURRENCY, rssRequests: RSS_REQUESTS, profileS: PROFILE_S, apiLogLevel: LOG_LEVEL, databasePoolMax: POOL_MAX, database: state.database.description, cpuLatencyHeld: state.cpuLatency.held },
     responseBytes,
     matrix: [],
   };
@@ -535,39 +577,18 @@ async function main() {
         slices[name].push(run);
       }
     }
-    const measured = { api: summarize(slices.api), floor: summarize(slices.floor) };
-    assertClean(`${scenario} c${connections} api`, measured.api);
-    assertClean(`${scenario} c${connections} floor`, measured.floor);
-    const pairRatios = slices.api.map((run, i) => sliceRps(run) / sliceRps(slices.floor[i]));
-    return {
-      scenario,
-      concurrency: connections,
-      api: pick(measured.api),
-      floor: pick(measured.floor),
-      // The median over the adjacent (API, floor) slice pairs: a slice disturbed by another program
-      // moves one pair, not the cell's ratio.
-      throughputRatio: median(pairRatios),
-      pooledThroughputRatio: measured.api.rps / measured.floor.rps,
-      pairRatios: pairRatios.map((r) => round(r, 3)),
-      p99AddedMs: measured.api.p99 - measured.floor.p99,
-      p99Ratio: measured.api.p99 / measured.floor.p99,
-      p50AddedMs: measured.api.p50 - measured.floor.p50,
-      measureS,
-      slices: sliceCount,
-      ...(() => {
-        const cpuAfter = cpuTimes();
-        return { otherCpuPct: otherCpuPct(cpuBefore, cpuAfter), stealPct: stealPct(cpuBefore, cpuAfter) };
-      })(),
-      quietWaitS: waitedS,
-    };
+    const cpuAfter = cpuTimes();
+    return buildCell(scenario, connections, [{ slices, otherCpuPct: otherCpuPct(cpuBefore, cpuAfter), stealPct: stealPct(cpuBefore, cpuAfter), quietWaitS: waitedS }]);
   };
   if (!SKIP.has('matrix')) {
     const scenarios = (process.env.BENCH_SCENARIOS || 'nuvei,paytm,replay,read').split(',');
+    const rounds = new Map(); // "scenario c" -> the kept measurement of each round
     let cellIndex = 0;
+    for (let round = 1; round <= ROUNDS; round++) {
     for (const scenario of scenarios) {
       if (scenario === 'replay') await refreshPools();
       for (const connections of CONCURRENCY) {
-        const order = cellIndex++ % 2 === 0 ? ['api', 'floor'] : ['floor', 'api'];
+        const order = (cellIndex++ + round) % 2 === 0 ? ['api', 'floor'] : ['floor', 'api'];
         let cell = await measureCell(scenario, connections, order);
         const noisy = [];
         const isNoisy = (c) => c.otherCpuPct !== null && c.otherCpuPct > NOISY_PCT;
@@ -582,10 +603,25 @@ async function main() {
         }
         cell.noisy = isNoisy(cell);
         if (noisy.length) cell.discardedNoisyMeasurements = noisy;
-        result.matrix.push(cell);
+        const key = `${scenario} ${connections}`;
+        rounds.set(key, [...(rounds.get(key) ?? []), cell]);
         log(
-          `${scenario.padEnd(6)} c${String(connections).padEnd(3)} API ${cell.api.rps.toFixed(0)} rps p99 ${cell.api.p99.toFixed(2)} ms | floor ${cell.floor.rps.toFixed(0)} rps p99 ${cell.floor.p99.toFixed(2)} ms | ratio ${cell.throughputRatio.toFixed(3)}, +${cell.p99AddedMs.toFixed(2)} ms | other CPU ${cell.otherCpuPct}%, steal ${cell.stealPct}%`,
+          `round ${round}/${ROUNDS} ${scenario.padEnd(6)} c${String(connections).padEnd(3)} API ${cell.api.rps.toFixed(0)} rps p99 ${cell.api.p99.toFixed(2)} ms | floor ${cell.floor.rps.toFixed(0)} rps p99 ${cell.floor.p99.toFixed(2)} ms | ratio ${cell.throughputRatio.toFixed(3)}, +${cell.p99AddedMs.toFixed(2)} ms | other CPU ${cell.otherCpuPct}%, steal ${cell.stealPct}%`,
         );
+      }
+    }
+    }
+    // Each cell = all its rounds' slices together: the rounds are minutes apart, so a slow change
+    // of the machine's state during the run reaches every cell through both rounds.
+    for (const scenario of scenarios) {
+      for (const connections of CONCURRENCY) {
+        const measurements = rounds.get(`${scenario} ${connections}`);
+        const cell = buildCell(scenario, connections, measurements.flatMap((m) => m.measurements));
+        cell.roundRatios = measurements.map((m) => round(m.throughputRatio, 3));
+        cell.noisy = measurements.some((m) => m.noisy);
+        const discarded = measurements.flatMap((m) => m.discardedNoisyMeasurements ?? []);
+        if (discarded.length) cell.discardedNoisyMeasurements = discarded;
+        result.matrix.push(cell);
       }
     }
     result.noiseControl = { noisyPct: NOISY_PCT, quietWaitUsedS: round(QUIET_WAIT_BUDGET_S - budget.quietWaitS, 1), retriesUsed: RETRY_BUDGET - budget.retries };
