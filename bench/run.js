@@ -7,10 +7,11 @@
  * profile of the API under load; a table on stdout and bench/results/latest.json. See bench/README.md.
  *
  * Needs dist/apps/api and dist/apps/gateway-simulator (the npm script builds them first).
- * Tunables (env, for experiments; the defaults are the benchmark): BENCH_WARMUP_S (3), BENCH_GLOBAL_WARMUP_S (4),
+ * Tunables (env, for experiments; the defaults are the benchmark): BENCH_WARMUP_S (3), BENCH_GLOBAL_WARMUP_S (10),
  * BENCH_ROUNDS (2), BENCH_MEASURE_S (per round: 8 for creates, 6 otherwise), BENCH_SLICE_S (1.5), BENCH_RSS_REQUESTS (50000), BENCH_RSS_WARMUP_S (20), BENCH_PROFILE_S (8),
  * BENCH_CONCURRENCY ("1,16,64"), BENCH_SCENARIOS ("nuvei,paytm,replay,read"), BENCH_NOISY_PCT (12),
- * BENCH_RETRIES (8), BENCH_QUIET_WAIT_S (90), BENCH_SKIP (comma list of: matrix, rss, profile).
+ * BENCH_RETRIES (8), BENCH_QUIET_WAIT_S (90), BENCH_SKIP (comma list of: matrix, rss, profile), BENCH_PIN (0: no CPU
+ * placement), BENCH_CPU_LATENCY (default: no PM QoS request).
  */
 const crypto = require('node:crypto');
 const fs = require('node:fs');
@@ -20,7 +21,8 @@ const autocannon = require('autocannon');
 const { startChild, runToCompletion, stopChild, stopAll, killAllSync } = require('./lib/processes');
 const { startDatabase, withClient, removeTempDirsSync } = require('./lib/database');
 const { analyseProfile } = require('./lib/cpu-profile');
-const { holdZeroCpuLatency } = require('./lib/cpu-latency');
+const { holdZeroCpuLatency, notHeld } = require('./lib/cpu-latency');
+const { pinTree, placement } = require('./lib/cpu-affinity');
 
 const ROOT = path.resolve(__dirname, '..');
 const RESULTS = path.join(__dirname, 'results');
@@ -34,7 +36,7 @@ const API_MAIN = path.join(API_DIR, 'main.js');
 const SIM_MAIN = path.join(BUILD, 'gateway-simulator', 'main.js');
 const num = (name, fallback) => (process.env[name] ? Number(process.env[name]) : fallback);
 const WARMUP_S = num('BENCH_WARMUP_S', 3);
-const GLOBAL_WARMUP_S = num('BENCH_GLOBAL_WARMUP_S', 4);
+const GLOBAL_WARMUP_S = num('BENCH_GLOBAL_WARMUP_S', 10);
 // Per round; every cell is measured in ROUNDS rounds, minutes apart.
 const MEASURE_CREATE_S = 8; // create cells: fewer requests/s, so longer windows for a stable p99
 const MEASURE_OTHER_S = 6; // replay and read cells
@@ -409,8 +411,13 @@ function matrixTable(cells) {
 async function main() {
   const started = Date.now();
   // BENCH_CPU_LATENCY=default leaves the machine's idle states alone (see lib/cpu-latency.js).
-  state.cpuLatency = process.env.BENCH_CPU_LATENCY === 'default' ? { held: false, reason: 'BENCH_CPU_LATENCY=default', release() {} } : holdZeroCpuLatency();
+  state.cpuLatency = process.env.BENCH_CPU_LATENCY === 'default' ? notHeld('BENCH_CPU_LATENCY=default') : holdZeroCpuLatency();
   log(state.cpuLatency.held ? 'holding a 0 µs CPU wake-up latency request (/dev/cpu_dma_latency) for the run' : `CPU idle states left as they are (${state.cpuLatency.reason})`);
+  // Everything the bench starts inherits the "others" CPUs; the API and the floor move to the server's CPU.
+  state.placement = placement();
+  if (state.placement.server !== null) pinTree(process.pid, state.placement.others);
+  log(state.placement.server !== null ? `server under test on CPU ${state.placement.server}; load generator, simulator and embedded Postgres on CPU ${state.placement.others}` : `CPU placement left to the scheduler (${state.placement.reason})`);
+  const pinServer = (pid) => state.placement.server !== null && pinTree(pid, state.placement.server);
   for (const file of ['main.js', 'main.js.map', 'cli/migrate.js', 'cli/create-merchant.js'].map((f) => path.join(DIST_API, f)).concat(path.join(DIST_SIM, 'main.js'))) {
     if (!fs.existsSync(file)) throw new Error(`${path.relative(ROOT, file)} is missing: run "npx nx run-many -t build -p api,gateway-simulator" (npm run bench does it)`);
   }
@@ -469,6 +476,7 @@ async function main() {
   };
   const startApi = async (extraArgs = []) => {
     const { entry, match } = await startChild('api', [...extraArgs, API_MAIN], { env: apiEnv, ready: /GraphQL API ready at (\S+)/, cwd: ROOT, onStderr: onApiStderr });
+    pinServer(entry.pid);
     return { entry, url: match[1] };
   };
   const api = await startApi();
@@ -480,6 +488,7 @@ async function main() {
     cwd: ROOT,
     onStderr: (line) => log(`floor stderr: ${line.slice(0, 300)}`),
   });
+  pinServer(floorProc.entry.pid);
   log(`floor pid ${floorProc.entry.pid} at ${floorProc.match[1]}`);
 
   const targets = {
@@ -529,7 +538,7 @@ async function main() {
     apiBuildSha256,
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0] && os.cpus()[0].model, totalMemoryBytes: os.totalmem(), os: `${os.type()} ${os.release()} ${os.arch()}`, loadAverageAtStart: os.loadavg() },
     node: process.version,
-    settings: { warmupS: WARMUP_S, globalWarmupS: GLOBAL_WARMUP_S, measureCreateS: MEASURE_OVERRIDE ?? MEASURE_CREATE_S, measureOtherS: MEASURE_OVERRIDE ?? MEASURE_OTHER_S, sliceS: SLICE_S, rounds: ROUNDS, noisyPct: NOISY_PCT, concurrency: CONCURRENCY, rssRequests: RSS_REQUESTS, profileS: PROFILE_S, apiLogLevel: LOG_LEVEL, databasePoolMax: POOL_MAX, database: state.database.description, cpuLatencyHeld: state.cpuLatency.held },
+    settings: { warmupS: WARMUP_S, globalWarmupS: GLOBAL_WARMUP_S, measureCreateS: MEASURE_OVERRIDE ?? MEASURE_CREATE_S, measureOtherS: MEASURE_OVERRIDE ?? MEASURE_OTHER_S, sliceS: SLICE_S, rounds: ROUNDS, noisyPct: NOISY_PCT, concurrency: CONCURRENCY, rssRequests: RSS_REQUESTS, profileS: PROFILE_S, apiLogLevel: LOG_LEVEL, databasePoolMax: POOL_MAX, database: state.database.description, cpuLatencyHeld: state.cpuLatency.held, cpuPlacement: state.placement },
     responseBytes,
     matrix: [],
   };
@@ -583,12 +592,17 @@ async function main() {
   if (!SKIP.has('matrix')) {
     const scenarios = (process.env.BENCH_SCENARIOS || 'nuvei,paytm,replay,read').split(',');
     const rounds = new Map(); // "scenario c" -> the kept measurement of each round
+    const cellList = scenarios.flatMap((scenario) => CONCURRENCY.map((connections) => ({ scenario, connections })));
     let cellIndex = 0;
-    for (let round = 1; round <= ROUNDS; round++) {
-    for (const scenario of scenarios) {
-      if (scenario === 'replay') await refreshPools();
-      for (const connections of CONCURRENCY) {
-        const order = (cellIndex++ + round) % 2 === 0 ? ['api', 'floor'] : ['floor', 'api'];
+    for (let pass = 1; pass <= ROUNDS; pass++) {
+      // Counterbalanced: even rounds take the cells in reverse order, so a drift over the run (the
+      // first minutes after start-up are slower for both servers, tables grow) reaches every cell
+      // about equally instead of always favouring the last ones.
+      let previousScenario = null;
+      for (const { scenario, connections } of pass % 2 === 1 ? cellList : [...cellList].reverse()) {
+        if (scenario === 'replay' && previousScenario !== 'replay') await refreshPools();
+        previousScenario = scenario;
+        const order = (cellIndex++ + pass) % 2 === 0 ? ['api', 'floor'] : ['floor', 'api'];
         let cell = await measureCell(scenario, connections, order);
         const noisy = [];
         const isNoisy = (c) => c.otherCpuPct !== null && c.otherCpuPct > NOISY_PCT;
@@ -606,10 +620,9 @@ async function main() {
         const key = `${scenario} ${connections}`;
         rounds.set(key, [...(rounds.get(key) ?? []), cell]);
         log(
-          `round ${round}/${ROUNDS} ${scenario.padEnd(6)} c${String(connections).padEnd(3)} API ${cell.api.rps.toFixed(0)} rps p99 ${cell.api.p99.toFixed(2)} ms | floor ${cell.floor.rps.toFixed(0)} rps p99 ${cell.floor.p99.toFixed(2)} ms | ratio ${cell.throughputRatio.toFixed(3)}, +${cell.p99AddedMs.toFixed(2)} ms | other CPU ${cell.otherCpuPct}%, steal ${cell.stealPct}%`,
+          `round ${pass}/${ROUNDS} ${scenario.padEnd(6)} c${String(connections).padEnd(3)} API ${cell.api.rps.toFixed(0)} rps p99 ${cell.api.p99.toFixed(2)} ms | floor ${cell.floor.rps.toFixed(0)} rps p99 ${cell.floor.p99.toFixed(2)} ms | ratio ${cell.throughputRatio.toFixed(3)}, +${cell.p99AddedMs.toFixed(2)} ms | other CPU ${cell.otherCpuPct}%, steal ${cell.stealPct}%`,
         );
       }
-    }
     }
     // Each cell = all its rounds' slices together: the rounds are minutes apart, so a slow change
     // of the machine's state during the run reaches every cell through both rounds.
