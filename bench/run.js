@@ -7,8 +7,8 @@
  * profile of the API under load; a table on stdout and bench/results/latest.json. See bench/README.md.
  *
  * Needs dist/apps/api and dist/apps/gateway-simulator (the npm script builds them first).
- * Tunables (env, for experiments; the defaults are the benchmark): BENCH_WARMUP_S (3), BENCH_GLOBAL_WARMUP_S (10),
- * BENCH_ROUNDS (2), BENCH_MEASURE_S (per round: 8 for creates, 6 otherwise), BENCH_SLICE_S (1.5), BENCH_RSS_REQUESTS (50000), BENCH_RSS_WARMUP_S (20), BENCH_PROFILE_S (8),
+ * Tunables (env, for experiments; the defaults are the benchmark): BENCH_WARMUP_S (3), BENCH_GLOBAL_WARMUP_S (30),
+ * BENCH_ROUNDS (4), BENCH_MEASURE_S (per round: 8 for creates, 6 otherwise), BENCH_SLICE_S (1.5), BENCH_RSS_REQUESTS (50000), BENCH_RSS_WARMUP_S (20), BENCH_PROFILE_S (8),
  * BENCH_CONCURRENCY ("1,16,64"), BENCH_SCENARIOS ("nuvei,paytm,replay,read"), BENCH_NOISY_PCT (12),
  * BENCH_RETRIES (8), BENCH_QUIET_WAIT_S (90), BENCH_SKIP (comma list of: matrix, rss, profile), BENCH_PIN (0: no CPU
  * placement), BENCH_CPU_LATENCY (default: no PM QoS request).
@@ -36,11 +36,11 @@ const API_MAIN = path.join(API_DIR, 'main.js');
 const SIM_MAIN = path.join(BUILD, 'gateway-simulator', 'main.js');
 const num = (name, fallback) => (process.env[name] ? Number(process.env[name]) : fallback);
 const WARMUP_S = num('BENCH_WARMUP_S', 3);
-const GLOBAL_WARMUP_S = num('BENCH_GLOBAL_WARMUP_S', 10);
+const GLOBAL_WARMUP_S = num('BENCH_GLOBAL_WARMUP_S', 30);
 // Per round; every cell is measured in ROUNDS rounds, minutes apart.
 const MEASURE_CREATE_S = 8; // create cells: fewer requests/s, so longer windows for a stable p99
 const MEASURE_OTHER_S = 6; // replay and read cells
-const ROUNDS = num('BENCH_ROUNDS', 2);
+const ROUNDS = num('BENCH_ROUNDS', 4);
 const MEASURE_OVERRIDE = process.env.BENCH_MEASURE_S ? Number(process.env.BENCH_MEASURE_S) : null;
 const SLICE_S = num('BENCH_SLICE_S', 1.5);
 // Share of the machine taken by other programs or by the hypervisor (steal) that makes a cell be
