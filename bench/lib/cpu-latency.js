@@ -4,7 +4,7 @@
  * long as the returned handle is open: the cpuidle governor then keeps idle CPUs polling instead of
  * halting. On a VM a halted vCPU is handed back to the host, and waking it costs a VM exit and a
  * host scheduling decision whose delay depends on the host's other guests; at concurrency 1 every
- * request crosses four processes, so that delay, not our code, dominated the run-to-run spread.
+ * request crosses four processes and pays that delay at each hop.
  * The request is released when the file is closed (or the process exits): nothing persists.
  * Needs root (the device is root-only); without it the bench runs as before and says so.
  *
