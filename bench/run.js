@@ -555,7 +555,7 @@ async function main() {
   }
 
   // 6. The matrix. For each cell: wait (bounded) for the machine to be quiet, a warm-up of each
-  //    target, then the measured time split into 2 s slices per target, interleaved A B B A A B ...
+  //    target, then the measured time split into BENCH_SLICE_S (1.5 s) slices per target, interleaved A B B A A B ...
   //    (the first target alternates from cell to cell), so background load and slow drift (table
   //    growth) hit API and floor alike. A cell during which other programs used more than
   //    NOISY_PCT of the machine is measured again (bounded), keeping the quieter measurement.
@@ -593,6 +593,8 @@ async function main() {
     const scenarios = (process.env.BENCH_SCENARIOS || 'nuvei,paytm,replay,read').split(',');
     const rounds = new Map(); // "scenario c" -> the kept measurement of each round
     const cellList = scenarios.flatMap((scenario) => CONCURRENCY.map((connections) => ({ scenario, connections })));
+    const isNoisy = (c) => c.otherCpuPct !== null && c.otherCpuPct > NOISY_PCT;
+    const summary = (c) => ({ otherCpuPct: c.otherCpuPct, stealPct: c.stealPct, throughputRatio: round(c.throughputRatio, 3), p99AddedMs: round(c.p99AddedMs, 2) });
     let cellIndex = 0;
     for (let pass = 1; pass <= ROUNDS; pass++) {
       // Counterbalanced: even rounds take the cells in reverse order, so a drift over the run (the
@@ -605,8 +607,6 @@ async function main() {
         const order = (cellIndex++ + pass) % 2 === 0 ? ['api', 'floor'] : ['floor', 'api'];
         let cell = await measureCell(scenario, connections, order);
         const noisy = [];
-        const isNoisy = (c) => c.otherCpuPct !== null && c.otherCpuPct > NOISY_PCT;
-        const summary = (c) => ({ otherCpuPct: c.otherCpuPct, stealPct: c.stealPct, throughputRatio: round(c.throughputRatio, 3), p99AddedMs: round(c.p99AddedMs, 2) });
         for (let again = 0; again < MAX_REMEASURES_PER_CELL && isNoisy(cell) && budget.retries > 0; again++) {
           budget.retries -= 1;
           log(`${scenario} c${connections}: other programs (or the hypervisor: steal ${cell.stealPct}%) used ${cell.otherCpuPct}% of the machine; measuring the cell again`);
@@ -625,7 +625,7 @@ async function main() {
       }
     }
     // Each cell = all its rounds' slices together: the rounds are minutes apart, so a slow change
-    // of the machine's state during the run reaches every cell through both rounds.
+    // of the machine's state during the run reaches every cell through every round.
     for (const scenario of scenarios) {
       for (const connections of CONCURRENCY) {
         const measurements = rounds.get(`${scenario} ${connections}`);
