@@ -9,7 +9,7 @@
  * Needs dist/apps/api and dist/apps/gateway-simulator (the npm script builds them first).
  * Tunables (env, for experiments; the defaults are the benchmark): BENCH_WARMUP_S (3), BENCH_GLOBAL_WARMUP_S (30),
  * BENCH_ROUNDS (4), BENCH_MEASURE_S (per round: 8 for creates, 6 otherwise), BENCH_SLICE_S (1.5), BENCH_RSS_REQUESTS (50000), BENCH_RSS_WARMUP_S (20), BENCH_PROFILE_S (8),
- * BENCH_CONCURRENCY ("1,16,64"), BENCH_SCENARIOS ("nuvei,paytm,replay,read"), BENCH_NOISY_PCT (12),
+ * BENCH_SEED_SESSIONS (6000 per target, the tables' size at the start of every round), BENCH_CONCURRENCY ("1,16,64"), BENCH_SCENARIOS ("nuvei,paytm,replay,read"), BENCH_NOISY_PCT (12),
  * BENCH_RETRIES (8), BENCH_QUIET_WAIT_S (90), BENCH_SKIP (comma list of: matrix, rss, profile), BENCH_PIN (0: no CPU
  * placement), BENCH_CPU_LATENCY (default: no PM QoS request).
  */
@@ -52,6 +52,7 @@ const QUIET_WAIT_BUDGET_S = num('BENCH_QUIET_WAIT_S', 90);
 const RSS_REQUESTS = num('BENCH_RSS_REQUESTS', 50_000);
 const PROFILE_S = num('BENCH_PROFILE_S', 8);
 const RSS_WARMUP_S = num('BENCH_RSS_WARMUP_S', 20);
+const SEED_SESSIONS = num('BENCH_SEED_SESSIONS', 6000);
 const CONCURRENCY = (process.env.BENCH_CONCURRENCY || '1,16,64').split(',').map(Number);
 const SKIP = new Set((process.env.BENCH_SKIP || '').split(',').filter(Boolean));
 const POOL_MAX = 10;
@@ -531,6 +532,29 @@ async function main() {
   };
   await refreshPools();
 
+  // Sessions by merchant and status, summed over every table reset (the sanity check at the end).
+  const sessionCounts = new Map();
+  const countSessions = async () => {
+    const { rows } = await withClient(databaseUrl, (client) =>
+      client.query(`SELECT m.name, s.status, count(*)::int AS n FROM payment_sessions s JOIN merchants m ON m.id = s.merchant_id GROUP BY 1, 2`),
+    );
+    for (const row of rows) sessionCounts.set(`${row.name}\t${row.status}`, (sessionCounts.get(`${row.name}\t${row.status}`) ?? 0) + row.n);
+  };
+  // Every round (and the profile and RSS phases) starts from the same tables: emptied, then SEED_SESSIONS
+  // creates per target. Without it the tables grow by ~130,000 sessions a round, the floor's creates
+  // slow down more than the API's as they outgrow shared_buffers, and the ratios depend on how long
+  // the run has been going (bench/README, finding 8).
+  const resetTables = async () => {
+    await countSessions();
+    await withClient(databaseUrl, (client) => client.query('TRUNCATE payment_sessions, payment_session_attempts'));
+    for (const target of Object.values(targets)) {
+      const seed = summarize([await load(target.url, [target.kinds.nuvei, target.kinds.paytm], { connections: 16, amount: SEED_SESSIONS })]);
+      assertClean(`${target.name} seed`, seed);
+      if (seed.requests < SEED_SESSIONS) throw new Error(`INVALID BENCH: ${target.name} seed completed ${seed.requests} of ${SEED_SESSIONS} creates`);
+    }
+    await refreshPools();
+  };
+
   const result = {
     schema: 1,
     timestamp: new Date().toISOString(),
@@ -538,7 +562,7 @@ async function main() {
     apiBuildSha256,
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0] && os.cpus()[0].model, totalMemoryBytes: os.totalmem(), os: `${os.type()} ${os.release()} ${os.arch()}`, loadAverageAtStart: os.loadavg() },
     node: process.version,
-    settings: { warmupS: WARMUP_S, globalWarmupS: GLOBAL_WARMUP_S, measureCreateS: MEASURE_OVERRIDE ?? MEASURE_CREATE_S, measureOtherS: MEASURE_OVERRIDE ?? MEASURE_OTHER_S, sliceS: SLICE_S, rounds: ROUNDS, noisyPct: NOISY_PCT, concurrency: CONCURRENCY, rssRequests: RSS_REQUESTS, profileS: PROFILE_S, apiLogLevel: LOG_LEVEL, databasePoolMax: POOL_MAX, database: state.database.description, cpuLatencyHeld: state.cpuLatency.held, cpuPlacement: state.placement },
+    settings: { warmupS: WARMUP_S, globalWarmupS: GLOBAL_WARMUP_S, measureCreateS: MEASURE_OVERRIDE ?? MEASURE_CREATE_S, measureOtherS: MEASURE_OVERRIDE ?? MEASURE_OTHER_S, sliceS: SLICE_S, rounds: ROUNDS, noisyPct: NOISY_PCT, concurrency: CONCURRENCY, rssRequests: RSS_REQUESTS, profileS: PROFILE_S, apiLogLevel: LOG_LEVEL, databasePoolMax: POOL_MAX, seedSessionsPerTarget: SEED_SESSIONS, database: state.database.description, cpuLatencyHeld: state.cpuLatency.held, cpuPlacement: state.placement },
     responseBytes,
     matrix: [],
   };
@@ -600,6 +624,7 @@ async function main() {
       // Counterbalanced: even rounds take the cells in reverse order, so a drift over the run (the
       // first minutes after start-up are slower for both servers, tables grow) reaches every cell
       // about equally instead of always favouring the last ones.
+      await resetTables();
       let previousScenario = null;
       for (const { scenario, connections } of pass % 2 === 1 ? cellList : [...cellList].reverse()) {
         if (scenario === 'replay' && previousScenario !== 'replay') await refreshPools();
@@ -643,6 +668,7 @@ async function main() {
   // 7. CPU profile: a separate API process with --cpu-prof, Nuvei creates at concurrency 16.
   //    Its shutdown (SIGINT writes the profile) overlaps the RSS run below.
   let profiling = null;
+  if (!SKIP.has('profile') || !SKIP.has('rss')) await resetTables();
   if (!SKIP.has('profile')) {
     fs.rmSync(PROFILE_DIR, { recursive: true, force: true });
     fs.mkdirSync(PROFILE_DIR, { recursive: true });
@@ -730,9 +756,10 @@ async function main() {
   if (profiling) await profiling;
 
   // Sanity: every session the bench created is ACTIVE (nothing failed silently).
-  result.sessionsByStatus = await withClient(databaseUrl, async (client) => {
-    const rows = await client.query(`SELECT m.name, s.status, count(*)::int AS n FROM payment_sessions s JOIN merchants m ON m.id = s.merchant_id GROUP BY 1, 2 ORDER BY 1, 2`);
-    return rows.rows;
+  await countSessions();
+  result.sessionsByStatus = [...sessionCounts].sort().map(([key, n]) => {
+    const [name, status] = key.split('\t');
+    return { name, status, n };
   });
   const notActive = result.sessionsByStatus.filter((row) => row.status !== 'ACTIVE' && row.name !== 'bench-profile');
   if (notActive.length) throw new Error(`INVALID BENCH: sessions not ACTIVE: ${JSON.stringify(notActive)}`);
