@@ -11,7 +11,7 @@
  * BENCH_ROUNDS (4), BENCH_MEASURE_S (per round: 8 for creates, 6 otherwise), BENCH_SLICE_S (1.5), BENCH_RSS_REQUESTS (50000), BENCH_RSS_WARMUP_S (20), BENCH_PROFILE_S (8),
  * BENCH_SEED_SESSIONS (6000 per target, the tables' size at the start of every round), BENCH_CONCURRENCY ("1,16,64"), BENCH_SCENARIOS ("nuvei,paytm,replay,read"), BENCH_NOISY_PCT (12),
  * BENCH_RETRIES (8), BENCH_QUIET_WAIT_S (90), BENCH_SKIP (comma list of: matrix, rss, profile), BENCH_PIN (0: no CPU
- * placement), BENCH_CPU_LATENCY (default: no PM QoS request).
+ * placement), BENCH_CPU_LATENCY (default: no PM QoS request), BENCH_SELF (api or floor: an A/A run, see below).
  */
 const crypto = require('node:crypto');
 const fs = require('node:fs');
@@ -55,6 +55,11 @@ const RSS_WARMUP_S = num('BENCH_RSS_WARMUP_S', 20);
 const SEED_SESSIONS = num('BENCH_SEED_SESSIONS', 6000);
 const CONCURRENCY = (process.env.BENCH_CONCURRENCY || '1,16,64').split(',').map(Number);
 const SKIP = new Set((process.env.BENCH_SKIP || '').split(',').filter(Boolean));
+// BENCH_SELF=api|floor: both sides of every cell are that one server (an A/A run), so the ratios
+// show the method's own noise on this machine. Written to results/self-<server>.json.
+const SELF = process.env.BENCH_SELF || null;
+if (SELF !== null && SELF !== 'api' && SELF !== 'floor') throw new Error(`BENCH_SELF must be api or floor, not ${SELF}`);
+if (SELF) SKIP.add('rss').add('profile'); // both measure the API process alone
 const POOL_MAX = 10;
 const LOG_LEVEL = 'warn';
 
@@ -496,6 +501,10 @@ async function main() {
     api: { name: 'api', pid: api.entry.pid, url: api.url, apiKey: apiMerchant.apiKey, merchantId: apiMerchant.merchantId, replayIds: [], readIds: [] },
     floor: { name: 'floor', pid: floorProc.entry.pid, url: floorProc.match[1], apiKey: floorMerchant.apiKey, merchantId: floorMerchant.merchantId, replayIds: [], readIds: [] },
   };
+  if (SELF) {
+    for (const name of ['api', 'floor']) targets[name] = { ...targets[SELF], name, replayIds: [], readIds: [] };
+    log(`BENCH_SELF=${SELF}: both sides of every cell are the ${SELF}`);
+  }
   for (const target of Object.values(targets)) target.kinds = requestKinds(target);
 
   // 4. Smoke: one request of each kind per target, to check both work and compare answer sizes.
@@ -562,7 +571,7 @@ async function main() {
     apiBuildSha256,
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0] && os.cpus()[0].model, totalMemoryBytes: os.totalmem(), os: `${os.type()} ${os.release()} ${os.arch()}`, loadAverageAtStart: os.loadavg() },
     node: process.version,
-    settings: { warmupS: WARMUP_S, globalWarmupS: GLOBAL_WARMUP_S, measureCreateS: MEASURE_OVERRIDE ?? MEASURE_CREATE_S, measureOtherS: MEASURE_OVERRIDE ?? MEASURE_OTHER_S, sliceS: SLICE_S, rounds: ROUNDS, noisyPct: NOISY_PCT, concurrency: CONCURRENCY, rssRequests: RSS_REQUESTS, profileS: PROFILE_S, apiLogLevel: LOG_LEVEL, databasePoolMax: POOL_MAX, seedSessionsPerTarget: SEED_SESSIONS, database: state.database.description, cpuLatencyHeld: state.cpuLatency.held, cpuPlacement: state.placement },
+    settings: { self: SELF, warmupS: WARMUP_S, globalWarmupS: GLOBAL_WARMUP_S, measureCreateS: MEASURE_OVERRIDE ?? MEASURE_CREATE_S, measureOtherS: MEASURE_OVERRIDE ?? MEASURE_OTHER_S, sliceS: SLICE_S, rounds: ROUNDS, noisyPct: NOISY_PCT, concurrency: CONCURRENCY, rssRequests: RSS_REQUESTS, profileS: PROFILE_S, apiLogLevel: LOG_LEVEL, databasePoolMax: POOL_MAX, seedSessionsPerTarget: SEED_SESSIONS, database: state.database.description, cpuLatencyHeld: state.cpuLatency.held, cpuPlacement: state.placement },
     responseBytes,
     matrix: [],
   };
@@ -776,7 +785,7 @@ async function main() {
 
   // 10. Report.
   result.elapsedS = round((Date.now() - started) / 1000, 1);
-  const latestFile = path.join(RESULTS, 'latest.json');
+  const latestFile = path.join(RESULTS, SELF ? `self-${SELF}.json` : 'latest.json');
   let previous = null;
   try {
     previous = JSON.parse(fs.readFileSync(latestFile, 'utf8'));
@@ -791,7 +800,7 @@ async function main() {
   }
   result.targets = targetsVerdict(result);
   fs.writeFileSync(latestFile, `${JSON.stringify(result, null, 2)}\n`);
-  if (previous) fs.writeFileSync(path.join(RESULTS, 'previous.json'), `${JSON.stringify(previous, null, 2)}\n`);
+  if (previous && !SELF) fs.writeFileSync(path.join(RESULTS, 'previous.json'), `${JSON.stringify(previous, null, 2)}\n`);
   printReport(result);
   log(`wrote ${path.relative(ROOT, latestFile)} in ${result.elapsedS} s`);
 }
@@ -1061,7 +1070,7 @@ function printReport(result) {
     out.push(`CPU profile of the API (${p.scenario}, c${p.concurrency}, ${p.seconds} s window, ${p.rps} rps): busy ${p.busyMs} ms of ${p.windowMs} ms; GC ${p.pseudo['(garbage collector)']?.pctOfBusy ?? 0}%, (program) ${p.pseudo['(program)']?.pctOfBusy ?? 0}% of busy`);
     out.push('top-5 self time:');
     p.top.forEach((f, i) => out.push(`  ${i + 1}. ${f.function}  ${f.location}  ${f.selfMs} ms  ${f.pctOfBusy}% of busy`));
-    out.push('top-5 self time in our code (apps/, libs/):');
+    out.push(`top-5 self time in our code (apps/, libs/; all of it: ${p.oursPctOfBusy}% of busy):`);
     p.topOurs.forEach((f, i) => out.push(`  ${i + 1}. ${f.function}  ${f.location}  ${f.selfMs} ms  ${f.pctOfBusy}% of busy`));
     out.push('self time by package / source directory:');
     p.byBucket.slice(0, 8).forEach((b) => out.push(`  ${b.bucket.padEnd(60)} ${String(b.selfMs).padStart(8)} ms  ${b.pctOfBusy}%`));

@@ -118,6 +118,8 @@ function analyseProfile(file, { windowUs, root, bundle, mapBase, top = 5 } = {})
       .slice(0, top)
       .map((f) => ({ function: f.function, location: f.location, selfMs: fmt(f.selfUs), pctOfBusy: pct(f.selfUs, busyUs) })),
     top20: sorted.slice(0, 20).map((f) => ({ function: f.function, location: f.location, selfMs: fmt(f.selfUs), pctOfBusy: pct(f.selfUs, busyUs) })),
+    // All of apps/ and libs/ together: byBucket lists only the largest 15 directories and packages.
+    oursPctOfBusy: pct([...buckets.entries()].reduce((sum, [bucket, us]) => (bucket.startsWith('ours:') ? sum + us : sum), 0), busyUs),
     byBucket: [...buckets.entries()]
       .sort((a, b) => b[1] - a[1])
       .slice(0, 15)
