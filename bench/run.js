@@ -539,7 +539,6 @@ async function main() {
       }
     });
   };
-  await refreshPools();
 
   // Sessions by merchant and status, summed over every table reset (the sanity check at the end).
   const sessionCounts = new Map();
@@ -547,7 +546,10 @@ async function main() {
     const { rows } = await withClient(databaseUrl, (client) =>
       client.query(`SELECT m.name, s.status, count(*)::int AS n FROM payment_sessions s JOIN merchants m ON m.id = s.merchant_id GROUP BY 1, 2`),
     );
-    for (const row of rows) sessionCounts.set(`${row.name}\t${row.status}`, (sessionCounts.get(`${row.name}\t${row.status}`) ?? 0) + row.n);
+    for (const { name, status, n } of rows) {
+      const key = `${name}\t${status}`;
+      sessionCounts.set(key, (sessionCounts.get(key) ?? 0) + n);
+    }
   };
   // Every round (and the profile and RSS phases) starts from the same tables: emptied, then SEED_SESSIONS
   // creates per target. Without it the tables grow by ~130,000 sessions a round, the floor's creates
@@ -630,9 +632,9 @@ async function main() {
     const summary = (c) => ({ otherCpuPct: c.otherCpuPct, stealPct: c.stealPct, throughputRatio: round(c.throughputRatio, 3), p99AddedMs: round(c.p99AddedMs, 2) });
     let cellIndex = 0;
     for (let pass = 1; pass <= ROUNDS; pass++) {
-      // Counterbalanced: even rounds take the cells in reverse order, so a drift over the run (the
-      // first minutes after start-up are slower for both servers, tables grow) reaches every cell
-      // about equally instead of always favouring the last ones.
+      // Counterbalanced: even rounds take the cells in reverse order, so a drift (the first minutes
+      // after start-up are slower for both servers; the tables grow within a round) reaches every
+      // cell about equally instead of always favouring the last ones.
       await resetTables();
       let previousScenario = null;
       for (const { scenario, connections } of pass % 2 === 1 ? cellList : [...cellList].reverse()) {
