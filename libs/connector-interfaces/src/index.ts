@@ -1,9 +1,9 @@
 export type { ConnectorCapabilities } from './lib/capabilities';
-export type { ConnectorBaseUrls, ConnectorDefinition } from './lib/connector';
+export type { ConnectorBaseUrls, ConnectorDefinition, ConnectorOptions } from './lib/connector';
 export { ConnectorError, ConnectorFlowError, IntegrationError, NetworkError } from './lib/errors';
 export type { FlowErrorContext } from './lib/errors';
-export { executeFlow } from './lib/execute-flow';
-export type { ExecuteFlowHooks, FlowResult } from './lib/execute-flow';
+export { executeFlow, prepareFlow } from './lib/execute-flow';
+export type { ExecuteFlowHooks, FlowResult, PreparedFlow } from './lib/execute-flow';
 export { FLOW_NAMES, isUnsupportedFlow, notImplemented, notSupported, systemClock } from './lib/flow';
 export type { Clock, ConnectorFlows, FlowContext, FlowHandler, FlowName, FlowOutcome, FlowTypes, UnsupportedFlow } from './lib/flow';
 export { TransportError } from './lib/http';

@@ -9,11 +9,13 @@ export { UNIFIED_ERROR_CODES } from './lib/error-response';
 export type { ErrorResponse, UnifiedErrorCode } from './lib/error-response';
 export type { BrowserInformation } from './lib/browser-information';
 export type { AccessToken, ConnectorState } from './lib/connector-state';
-export { CONNECTOR_IDS, isConnectorId } from './lib/connector-id';
 export type { ConnectorId } from './lib/connector-id';
-export type { ConnectorCredentials, NuveiCredentials, PaytmCredentials } from './lib/connector-credentials';
-export { ConnectorConfigError, parseConnectorConfig } from './lib/connector-config';
-export type { ConnectorConfig, ConnectorConfigErrorCode } from './lib/connector-config';
+export { defineCredentialSchema } from './lib/credential-schema';
+export type { CredentialField, CredentialFields, CredentialSchema, CredentialValues } from './lib/credential-schema';
+export { ConnectorConfigError } from './lib/connector-config-error';
+export type { ConnectorConfigErrorCode } from './lib/connector-config-error';
+export { parseConnectorConfig } from './lib/connector-config';
+export type { ConnectorConfig } from './lib/connector-config';
 export type { PaymentFlowData, SessionTokenRequestData, SessionTokenResponseData } from './lib/session-token';
 export type {
   AuthorizeRequestData,

@@ -1,4 +1,4 @@
-import type { ConnectorCredentials, ConnectorId, ErrorResponse } from '@org/domain-types';
+import type { CredentialSchema, ErrorResponse } from '@org/domain-types';
 import type { ConnectorCapabilities } from './capabilities';
 import type { ConnectorFlows } from './flow';
 import type { HttpResponse } from './http';
@@ -12,37 +12,48 @@ export interface ConnectorBaseUrls {
 }
 
 /**
- * A connector: identity, capabilities, credential narrowing, error-body parsing and a typed flow
- * table (TypeScript form of upstream's `ConnectorCommon` + `ConnectorIntegrationV2` + `ValidationTrait`).
- * Implementations are pure: no sockets, no env reads, no clocks other than the injected one.
- * Declare one with `satisfies ConnectorDefinition<YourCredentials>` so the flow table is checked.
+ * Everything the rest of a system needs to know about one connector, in one object: identity,
+ * its key and credential schema in `x-connector-config`, capabilities, base URLs, error-code
+ * meanings, error-body parsing and a typed flow table (TypeScript form of upstream's
+ * `ConnectorCommon` + `ConnectorIntegrationV2` + `ValidationTrait`). Implementations are pure: no
+ * sockets, no env reads, no clocks other than the injected one. Each connector library exports a
+ * factory `create<Name>Connector(options)` returning one.
  *
  * @example
- * export const acmeConnector = {
- *   id: 'nuvei', displayName: 'Acme', capabilities, baseUrls,
- *   parseCredentials, parseErrorResponse,
- *   flows: { sessionToken: acmeSessionToken, authorize: notImplemented, psync: notImplemented,
- *            capture: notImplemented, refund: notImplemented, void: notSupported },
- * } satisfies ConnectorDefinition<NuveiCredentials>;
- *
- * const outcome = await executeFlow(acmeConnector, 'sessionToken', ctx, myTransport);
+ * export function createAcmeConnector(options: ConnectorOptions = {}): ConnectorDefinition<AcmeCredentials, 'acme'> {
+ *   return {
+ *     id: 'acme', displayName: 'Acme', credentials: acmeCredentialSchema, capabilities, baseUrls,
+ *     describeErrorCode, parseErrorResponse,
+ *     flows: { sessionToken: acmeSessionToken, authorize: notImplemented, psync: notImplemented,
+ *              capture: notImplemented, refund: notImplemented, void: notSupported },
+ *   };
+ * }
+ * const outcome = await executeFlow(createAcmeConnector(), 'sessionToken', ctx, myTransport);
  */
-export interface ConnectorDefinition<C extends ConnectorCredentials> {
-  /** Which connector this is; also the `connector` of every error it raises. */
-  readonly id: ConnectorId;
+export interface ConnectorDefinition<C, Id extends string = string> {
+  /** Which connector this is (lower snake_case, upstream's `x-connector`); also the `connector` of every error it raises. */
+  readonly id: Id;
   /** Human name, e.g. "Nuvei". */
   readonly displayName: string;
+  /** Its credentials: the `x-connector-config` key and fields, parsed and wrapped in one pass. */
+  readonly credentials: CredentialSchema<C>;
   /** What the connector needs and offers. */
   readonly capabilities: ConnectorCapabilities;
   /** Default gateway URLs; the caller picks one (or a test server) and passes it as `ctx.baseUrl`. */
   readonly baseUrls: ConnectorBaseUrls;
-  /**
-   * Narrows generic credentials to this connector's.
-   * @throws IntegrationError `FAILED_TO_OBTAIN_AUTH_TYPE` when they belong to another connector.
-   */
-  parseCredentials(credentials: ConnectorCredentials): C;
+  /** The documented meaning of a gateway error code, when known. */
+  describeErrorCode(code: string): string | undefined;
   /** Maps a non-2xx answer (4xx and 5xx) to an {@link ErrorResponse}; never throws. */
   parseErrorResponse(response: HttpResponse): ErrorResponse;
   /** Every flow, implemented or an explicit `notImplemented` / `notSupported`. */
   readonly flows: ConnectorFlows<C>;
+}
+
+/** Options every connector factory accepts. */
+export interface ConnectorOptions {
+  /**
+   * Source of random bytes for salts and nonces (default `crypto.randomBytes`). Override only in
+   * tests, to make signed requests deterministic.
+   */
+  readonly randomBytes?: (size: number) => Uint8Array;
 }

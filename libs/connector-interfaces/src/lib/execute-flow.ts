@@ -1,4 +1,4 @@
-import type { ConnectorCredentials, ErrorResponse } from '@org/domain-types';
+import type { ErrorResponse, Money } from '@org/domain-types';
 import type { ConnectorDefinition } from './connector';
 import { ConnectorError, ConnectorFlowError, IntegrationError, NetworkError, type FlowErrorContext } from './errors';
 import { isUnsupportedFlow, type FlowContext, type FlowHandler, type FlowName, type FlowOutcome, type FlowTypes } from './flow';
@@ -55,34 +55,39 @@ function malformed(displayName: string, context: FlowErrorContext, response: Htt
 }
 
 /**
- * Runs one flow of one connector: build the request, send it through the injected transport,
- * and classify the answer the way upstream's `handle_connector_response` does:
- * 200-202/204/302 go to the flow's `handleResponse`, 4xx and 5xx to `parseErrorResponse`,
- * anything else is a {@link ConnectorError}.
- *
- * Declines come back as `FAILURE` outcomes. Thrown errors say which side failed:
- * - {@link IntegrationError}: nothing was sent (flow not offered, or `buildRequest` refused the input);
- * - {@link NetworkError}: no answer; see `paymentMayHaveBeenProcessed`;
- * - {@link ConnectorError}: an answer we cannot interpret (unexpected status, or a body
- *   `handleResponse` / `parseErrorResponse` could not read: `MALFORMED_RESPONSE`).
- *
- * @param connector - The connector definition.
- * @param flow - Which flow to run; unsupported flows throw before anything is sent.
- * @param ctx - Flow data, request, the connector's own credentials, base URL and clock.
- * @param transport - Sends the request; the only I/O, supplied by the application or a test double.
- * @param hooks - Optional logging hooks.
- * @example
- * const result = await executeFlow(nuveiConnector, 'sessionToken', ctx, transport);
- * if (result.status === 'SUCCESS') use(result.data.sessionToken);
- * else persistDecline(result.error, result.httpStatus); // a decline is data, not an exception
+ * One flow's request, built and validated once: the bytes that were checked are the bytes that
+ * {@link PreparedFlow.send} sends (a signed request keeps its one salt and timestamp).
  */
-export async function executeFlow<C extends ConnectorCredentials, F extends FlowName>(
+export interface PreparedFlow<Res> {
+  /** The exact outbound request (secret headers still wrapped). */
+  readonly request: HttpRequest;
+  /**
+   * Sends {@link request} through `transport` and classifies the answer (see {@link executeFlow}).
+   * Each call is one more gateway call with the same bytes.
+   */
+  send(transport: HttpTransport, hooks?: ExecuteFlowHooks): Promise<FlowResult<Res>>;
+}
+
+function amountOf(request: unknown): Money | undefined {
+  if (typeof request !== 'object' || request === null || !('amount' in request)) return undefined;
+  return (request as { amount?: Money }).amount;
+}
+
+/**
+ * Builds one flow's request without sending it. Checks, in order: the flow is offered, the amount's
+ * currency is one the connector supports (the only currency check), then the flow's own rules in
+ * `buildRequest`.
+ *
+ * @throws IntegrationError when anything is wrong with the input; nothing was sent.
+ * @example
+ * const prepared = prepareFlow(connector, 'sessionToken', ctx);  // validation happens here
+ * const result = await prepared.send(transport);                  // the same bytes go out
+ */
+export function prepareFlow<C, F extends FlowName>(
   connector: ConnectorDefinition<C>,
   flow: F,
   ctx: FlowContext<FlowTypes[F]['request'], C>,
-  transport: HttpTransport,
-  hooks: ExecuteFlowHooks = {},
-): Promise<FlowResult<FlowTypes[F]['response']>> {
+): PreparedFlow<FlowTypes[F]['response']> {
   const context = { connector: connector.id, flow };
   const entry: object | undefined = connector.flows[flow];
   if (entry === undefined || isUnsupportedFlow(entry)) {
@@ -90,10 +95,31 @@ export async function executeFlow<C extends ConnectorCredentials, F extends Flow
     const code = entry !== undefined && entry.unsupported === 'not_supported' ? 'FLOW_NOT_SUPPORTED' : 'FLOW_NOT_IMPLEMENTED';
     throw new IntegrationError(code, `${connector.displayName} does not offer the ${flow} flow`, context);
   }
+  const amount = amountOf(ctx.request);
+  if (amount !== undefined && !connector.capabilities.supportedCurrencies.includes(amount.currency)) {
+    throw new IntegrationError('UNSUPPORTED_CURRENCY', `Currency ${amount.currency} is not supported by ${connector.displayName}`, {
+      ...context,
+      field: 'amount.currency',
+    });
+  }
   const handler = entry as FlowHandler<FlowTypes[F]['request'], FlowTypes[F]['response'], C>;
   const request = handler.buildRequest(ctx);
-  hooks.onRequest?.(request);
+  return {
+    request,
+    send: (transport, hooks = {}) => sendPrepared(connector, context, handler, ctx, request, transport, hooks),
+  };
+}
 
+async function sendPrepared<C, Req, Res>(
+  connector: ConnectorDefinition<C>,
+  context: FlowErrorContext,
+  handler: FlowHandler<Req, Res, C>,
+  ctx: FlowContext<Req, C>,
+  request: HttpRequest,
+  transport: HttpTransport,
+  hooks: ExecuteFlowHooks,
+): Promise<FlowResult<Res>> {
+  hooks.onRequest?.(request);
   const started = performance.now();
   let response: HttpResponse;
   try {
@@ -129,4 +155,37 @@ export async function executeFlow<C extends ConnectorCredentials, F extends Flow
     httpStatus: response.status,
     reason: rawBodyExcerpt(response.body),
   });
+}
+
+/**
+ * Runs one flow of one connector: {@link prepareFlow}, then send it through the injected transport
+ * and classify the answer the way upstream's `handle_connector_response` does:
+ * 200-202/204/302 go to the flow's `handleResponse`, 4xx and 5xx to `parseErrorResponse`,
+ * anything else is a {@link ConnectorError}.
+ *
+ * Declines come back as `FAILURE` outcomes. Thrown errors say which side failed:
+ * - {@link IntegrationError}: nothing was sent (flow not offered, unsupported currency, or
+ *   `buildRequest` refused the input);
+ * - {@link NetworkError}: no answer; see `paymentMayHaveBeenProcessed`;
+ * - {@link ConnectorError}: an answer we cannot interpret (unexpected status, or a body
+ *   `handleResponse` / `parseErrorResponse` could not read: `MALFORMED_RESPONSE`).
+ *
+ * @param connector - The connector definition.
+ * @param flow - Which flow to run; unsupported flows throw before anything is sent.
+ * @param ctx - Flow data, request, the connector's own credentials, base URL and clock.
+ * @param transport - Sends the request; the only I/O, supplied by the application or a test double.
+ * @param hooks - Optional logging hooks.
+ * @example
+ * const result = await executeFlow(connector, 'sessionToken', ctx, transport);
+ * if (result.status === 'SUCCESS') use(result.data.sessionToken);
+ * else persistDecline(result.error, result.httpStatus); // a decline is data, not an exception
+ */
+export async function executeFlow<C, F extends FlowName>(
+  connector: ConnectorDefinition<C>,
+  flow: F,
+  ctx: FlowContext<FlowTypes[F]['request'], C>,
+  transport: HttpTransport,
+  hooks: ExecuteFlowHooks = {},
+): Promise<FlowResult<FlowTypes[F]['response']>> {
+  return prepareFlow(connector, flow, ctx).send(transport, hooks);
 }

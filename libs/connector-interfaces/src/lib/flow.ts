@@ -2,7 +2,6 @@ import type {
   AttemptStatus,
   AuthorizeRequestData,
   AuthorizeResponseData,
-  ConnectorCredentials,
   ErrorResponse,
   PaymentFlowData,
   SessionTokenRequestData,
@@ -31,7 +30,7 @@ export interface Clock {
 export const systemClock: Clock = { now: () => new Date() };
 
 /** Everything a flow needs to build its request and read the answer. */
-export interface FlowContext<Req, C extends ConnectorCredentials> {
+export interface FlowContext<Req, C> {
   /** Per-attempt data: merchant, reference id, test mode. */
   readonly flowData: PaymentFlowData;
   /** The flow's input. */
@@ -56,7 +55,7 @@ export type FlowOutcome<Res> =
  * One flow of one connector, as two pure functions (upstream `ConnectorIntegrationV2`).
  * Neither does I/O; {@link executeFlow} sends the request between them.
  */
-export interface FlowHandler<Req, Res, C extends ConnectorCredentials> {
+export interface FlowHandler<Req, Res, C> {
   /**
    * Builds the exact outbound request.
    * @throws IntegrationError for input the gateway would reject; nothing is sent then.
@@ -102,7 +101,7 @@ export interface FlowTypes {
 }
 
 /** A connector's flow table: the session-token flow is mandatory, the rest handler or explicit stub. */
-export type ConnectorFlows<C extends ConnectorCredentials> = {
+export type ConnectorFlows<C> = {
   readonly sessionToken: FlowHandler<SessionTokenRequestData, SessionTokenResponseData, C>;
 } & {
   readonly [F in Exclude<FlowName, 'sessionToken'>]: FlowHandler<FlowTypes[F]['request'], FlowTypes[F]['response'], C> | UnsupportedFlow;

@@ -1,17 +1,10 @@
 /// <reference types="jest" />
 // Jest's globals (not @jest/globals) so importing the testing entry outside a test run does not throw.
 import { inspect } from 'node:util';
-import { Secret } from '@org/masking';
-import {
-  CONNECTOR_IDS,
-  UNSUPPORTED_CURRENCIES,
-  isCurrencyCode,
-  type ConnectorCredentials,
-  type PaymentFlowData,
-  type SessionTokenRequestData,
-} from '@org/domain-types';
+import { isSecret } from '@org/masking';
+import { ConnectorConfigError, UNSUPPORTED_CURRENCIES, isCurrencyCode, type PaymentFlowData, type SessionTokenRequestData } from '@org/domain-types';
 import type { ConnectorDefinition } from '../lib/connector';
-import { ConnectorError, IntegrationError, NetworkError } from '../lib/errors';
+import { ConnectorError, NetworkError } from '../lib/errors';
 import { executeFlow } from '../lib/execute-flow';
 import { FLOW_NAMES, isUnsupportedFlow, type Clock, type FlowContext } from '../lib/flow';
 import { TransportError, type HttpResponse } from '../lib/http';
@@ -19,8 +12,8 @@ import { RecordingTransport } from './recording-transport';
 
 /** Canned gateway answers and inputs a connector's conformance run uses. */
 export interface ConformanceFixtures {
-  /** Generic credentials of this connector (they go through `parseCredentials`). */
-  readonly credentials: ConnectorCredentials;
+  /** This connector's entry in `x-connector-config` (it goes through `connector.credentials.parse`). */
+  readonly credentials: Readonly<Record<string, string>>;
   /** Per-attempt data for the session-token runs. */
   readonly flowData: PaymentFlowData;
   /** The session-token input. */
@@ -50,13 +43,6 @@ export interface ConformanceFixtures {
   };
 }
 
-function otherCredentials(id: string): ConnectorCredentials {
-  const s = (v: string) => new Secret(v);
-  return id === 'nuvei'
-    ? { connector: 'paytm', merchantId: s('m'), merchantKey: s('k'), website: s('w') }
-    : { connector: 'nuvei', merchantId: s('m'), merchantSiteId: s('s'), merchantSecret: s('k') };
-}
-
 function rendered(value: unknown): string {
   const json = (() => {
     try {
@@ -83,11 +69,12 @@ function rendered(value: unknown): string {
  * import { describeConnectorConformance } from '@org/connector-interfaces/testing';
  * describeConnectorConformance(nuveiConnector, nuveiConformanceFixtures);
  */
-export function describeConnectorConformance<C extends ConnectorCredentials>(connector: ConnectorDefinition<C>, fixtures: ConformanceFixtures): void {
+export function describeConnectorConformance<C>(connector: ConnectorDefinition<C>, fixtures: ConformanceFixtures): void {
+  const credentials = connector.credentials.parse(fixtures.credentials);
   const ctx = (): FlowContext<SessionTokenRequestData, C> => ({
     flowData: fixtures.flowData,
     request: fixtures.sessionRequest,
-    credentials: connector.parseCredentials(fixtures.credentials),
+    credentials,
     baseUrl: fixtures.baseUrl,
     clock: fixtures.clock,
   });
@@ -100,7 +87,9 @@ export function describeConnectorConformance<C extends ConnectorCredentials>(con
 
   describe(`${connector.displayName} connector conformance`, () => {
     it('declares its identity, base URLs and capabilities', () => {
-      expect(CONNECTOR_IDS).toContain(connector.id);
+      expect(connector.id).toMatch(/^[a-z][a-z0-9_]*$/);
+      expect(connector.credentials.configKey).toMatch(/^[A-Z][A-Za-z0-9]*$/);
+      expect(connector.credentials.configKey.toLowerCase()).toBe(connector.id.replace(/_/g, ''));
       expect(connector.displayName.length).toBeGreaterThan(0);
       expect(connector.baseUrls.sandbox).toMatch(/^https:\/\//);
       expect(connector.baseUrls.production).toMatch(/^https:\/\//);
@@ -124,9 +113,25 @@ export function describeConnectorConformance<C extends ConnectorCredentials>(con
       expect(isUnsupportedFlow(connector.flows.sessionToken)).toBe(false);
     });
 
-    it('accepts its own credentials and refuses another connector’s', () => {
-      expect(connector.parseCredentials(fixtures.credentials).connector).toBe(connector.id);
-      expect(() => connector.parseCredentials(otherCredentials(connector.id))).toThrow(IntegrationError);
+    it('parses its own credentials, every field a Secret, and names a missing field', () => {
+      for (const value of Object.values(credentials as object)) expect(isSecret(value)).toBe(true);
+      expectNoSecret(credentials);
+      const required = Object.entries(connector.credentials.fields).filter(([, field]) => field.optional !== true).map(([name]) => name);
+      expect(required.length).toBeGreaterThan(0);
+      for (const name of required) {
+        const partial = Object.fromEntries(Object.entries(fixtures.credentials).filter(([key]) => key !== name));
+        expect(() => connector.credentials.parse(partial)).toThrow(ConnectorConfigError);
+        expect(() => connector.credentials.parse(partial)).toThrow(`config.${connector.credentials.configKey}.${name} is missing`);
+      }
+    });
+
+    it('declares as hints only fields that are not secrets', () => {
+      const hints = connector.credentials.hints(fixtures.credentials);
+      for (const secret of fixtures.secretsNeverOnWire) expect(JSON.stringify(hints)).not.toContain(secret);
+    });
+
+    it('describes its error codes without throwing', () => {
+      expect(() => connector.describeErrorCode('definitely-not-a-code')).not.toThrow();
     });
 
     it('builds the same request twice with a frozen clock, under its base URL, with no secret in clear', () => {

@@ -1,6 +1,24 @@
 import { inspect } from 'node:util';
 import { isSecret } from '@org/masking';
-import { ConnectorConfigError, parseConnectorConfig, type ConnectorConfig, type ConnectorConfigErrorCode } from './connector-config';
+import { ConnectorConfigError, type ConnectorConfigErrorCode } from './connector-config-error';
+import { parseConnectorConfig as parseWith, type ConnectorConfig } from './connector-config';
+import { defineCredentialSchema } from './credential-schema';
+
+// Schemas shaped like the two connectors' own (which live in their libraries), so the generic parser
+// is exercised on real field sets.
+const nuveiLike = defineCredentialSchema('Nuvei', { merchant_id: { hint: true }, merchant_site_id: { hint: true }, merchant_secret: {} }, (v) => ({
+  connector: 'nuvei' as const,
+  merchantId: v.merchant_id,
+  merchantSiteId: v.merchant_site_id,
+  merchantSecret: v.merchant_secret,
+}));
+const paytmLike = defineCredentialSchema(
+  'Paytm',
+  { merchant_id: { hint: true }, merchant_key: {}, website: { hint: true }, client_id: { optional: true } },
+  (v) => ({ connector: 'paytm' as const, merchantId: v.merchant_id, merchantKey: v.merchant_key, website: v.website, ...(v.client_id ? { clientId: v.client_id } : {}) }),
+);
+const SCHEMAS = [nuveiLike, paytmLike];
+const parseConnectorConfig = (json: string) => parseWith(json, SCHEMAS);
 
 const CANARY = 'CANARY_SECRET_9f8e';
 
@@ -197,7 +215,7 @@ describe('parseConnectorConfig: secrets never leak', () => {
   );
 
   it.each(positions)('%s.%s: a parsed secret renders masked everywhere, but expose() returns it', (variant, field) => {
-    const config: ConnectorConfig = parseConnectorConfig(header(variant, { ...valid[variant], [field]: CANARY }));
+    const config: ConnectorConfig<(typeof SCHEMAS)[number]> = parseConnectorConfig(header(variant, { ...valid[variant], [field]: CANARY }));
     expectNoCanary(config);
     expectNoCanary(config.credentials);
     for (const value of Object.values(config.credentials)) expect(`${String(value)}`).not.toContain(CANARY);

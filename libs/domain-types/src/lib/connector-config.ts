@@ -1,140 +1,47 @@
-import { Secret } from '@org/masking';
 import { z } from 'zod';
-import type { ConnectorCredentials } from './connector-credentials';
-import type { ConnectorId } from './connector-id';
+import { ConnectorConfigError } from './connector-config-error';
+import type { CredentialSchema } from './credential-schema';
 
-/**
- * Why an `x-connector-config` value was refused. Codes follow upstream's header sub-codes (§2.4):
- * - `INVALID_CONNECTOR_CONFIG_JSON`: the header is not JSON.
- * - `INVALID_CONNECTOR_CONFIG_FORMAT`: JSON, but not `{"config":{"<Variant>":{…}}}` with exactly one variant.
- * - `INVALID_CONNECTOR`: the variant is not `Nuvei` or `Paytm` (case-sensitive).
- * - `FAILED_TO_OBTAIN_AUTH_TYPE`: a credential field is missing, empty or not a string.
- */
-export type ConnectorConfigErrorCode =
-  | 'INVALID_CONNECTOR_CONFIG_JSON'
-  | 'INVALID_CONNECTOR_CONFIG_FORMAT'
-  | 'INVALID_CONNECTOR'
-  | 'FAILED_TO_OBTAIN_AUTH_TYPE';
-
-/**
- * A refused connector configuration. `field` names the offending key (e.g. `config.Nuvei.merchant_secret`);
- * the message names fields only, never values (an unknown connector key is not echoed either).
- *
- * @example
- * try {
- *   parseConnectorConfig('{"config":{"Nuvei":{"merchant_id":"m","merchant_site_id":"s"}}}');
- * } catch (error) {
- *   if (error instanceof ConnectorConfigError) {
- *     error.code;    // 'FAILED_TO_OBTAIN_AUTH_TYPE'
- *     error.field;   // 'config.Nuvei.merchant_secret'
- *     error.message; // 'Nuvei connector config: config.Nuvei.merchant_secret is missing'
- *   }
- * }
- */
-export class ConnectorConfigError extends Error {
-  override readonly name = 'ConnectorConfigError';
-
-  constructor(
-    /** Machine-readable reason (see {@link ConnectorConfigErrorCode}). */
-    readonly code: ConnectorConfigErrorCode,
-    /** Dotted path of the offending part: `x-connector-config`, `config`, `config.<Variant>` or `config.<Variant>.<field>`. */
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** A parsed `x-connector-config`: typed credentials plus upstream's optional per-request `base_url`. */
-export interface ConnectorConfig {
+/** A parsed `x-connector-config`: which schema matched, typed credentials, and upstream's optional `base_url`. */
+export interface ConnectorConfig<S extends CredentialSchema<unknown>> {
+  /** The schema whose `configKey` the header named. */
+  readonly schema: S;
   /** The credentials, every value wrapped in a `Secret`. */
-  readonly credentials: ConnectorCredentials;
+  readonly credentials: S extends CredentialSchema<infer C> ? C : never;
   /** Upstream's per-request gateway URL override; callers must allow-list it before use (SSRF). */
   readonly baseUrl?: string;
 }
 
-const secretField = z.string().min(1);
-// Optional fields: absent or `null` both mean "none", as upstream's serde `Option<String>` reads them.
-const baseUrlField = z.string().min(1).nullish();
-const nuveiSchema = z.object({
-  merchant_id: secretField,
-  merchant_site_id: secretField,
-  merchant_secret: secretField,
-  base_url: baseUrlField,
-});
-const paytmSchema = z.object({
-  merchant_id: secretField,
-  merchant_key: secretField,
-  website: secretField,
-  client_id: secretField.nullish(),
-  base_url: baseUrlField,
-});
-
-// PascalCase variant keys, as prost names the `ConnectorSpecificConfig` oneof (upstream §2.2).
-const VARIANTS = { Nuvei: 'nuvei', Paytm: 'paytm' } as const satisfies Record<string, ConnectorId>;
-type VariantKey = keyof typeof VARIANTS;
+// Optional: absent or `null` both mean "none", as upstream's serde `Option<String>` reads it.
+const baseUrlSchema = z.object({ base_url: z.string().min(1).nullish() });
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function fieldError(variant: VariantKey, raw: Record<string, unknown>, issue: z.core.$ZodIssue): ConnectorConfigError {
-  const key = issue.path.map(String).join('.');
-  const path = `config.${variant}.${key}`;
-  // zod 4 issues do not carry the rejected input, so "missing" is decided from the raw object.
-  // Only the field's path goes into the error, never its value.
-  const what = raw[key] === undefined ? 'is missing' : issue.code === 'too_small' ? 'must not be empty' : 'must be a string';
-  return new ConnectorConfigError('FAILED_TO_OBTAIN_AUTH_TYPE', path, `${variant} connector config: ${path} ${what}`);
-}
-
-function toCredentials(variant: VariantKey, raw: Record<string, unknown>): ConnectorConfig {
-  if (variant === 'Nuvei') {
-    const parsed = nuveiSchema.safeParse(raw);
-    if (!parsed.success) throw fieldError(variant, raw, parsed.error.issues[0] as z.core.$ZodIssue);
-    const { merchant_id, merchant_site_id, merchant_secret, base_url } = parsed.data;
-    return {
-      credentials: {
-        connector: 'nuvei',
-        merchantId: new Secret(merchant_id),
-        merchantSiteId: new Secret(merchant_site_id),
-        merchantSecret: new Secret(merchant_secret),
-      },
-      ...(base_url == null ? {} : { baseUrl: base_url }),
-    };
-  }
-  const parsed = paytmSchema.safeParse(raw);
-  if (!parsed.success) throw fieldError(variant, raw, parsed.error.issues[0] as z.core.$ZodIssue);
-  const { merchant_id, merchant_key, website, client_id, base_url } = parsed.data;
-  return {
-    credentials: {
-      connector: 'paytm',
-      merchantId: new Secret(merchant_id),
-      merchantKey: new Secret(merchant_key),
-      website: new Secret(website),
-      ...(client_id == null ? {} : { clientId: new Secret(client_id) }),
-    },
-    ...(base_url == null ? {} : { baseUrl: base_url }),
-  };
+function alternatives(keys: readonly string[]): string {
+  const quoted = keys.map((key) => `"${key}"`);
+  return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
 }
 
 /**
- * Parses upstream's `x-connector-config` header JSON into typed, masked credentials.
- * The deprecated `{"auth_type":{...}}` shape of `x-connector-auth` is accepted too (upstream rewrites it).
- * Secrets are wrapped in {@link Secret} immediately; no error ever echoes a value. Unknown credential
- * fields are ignored; optional fields (`client_id`, `base_url`) may be absent or `null`.
+ * Parses upstream's `x-connector-config` header JSON into typed, masked credentials, using the
+ * credential schemas of the connectors the caller knows. The deprecated `{"auth_type":{...}}` shape
+ * of `x-connector-auth` is accepted too (upstream rewrites it). Secrets are wrapped in `Secret`
+ * immediately; no error ever echoes a value. Unknown credential fields are ignored.
  *
  * @param json - The header value.
+ * @param schemas - One credential schema per known connector.
  * @throws ConnectorConfigError naming the offending field.
  * @example
- * const { credentials, baseUrl } = parseConnectorConfig(
- *   '{"config":{"Paytm":{"merchant_id":"mid","merchant_key":"key","website":"WEBSTAGING"}}}',
+ * const { schema, credentials, baseUrl } = parseConnectorConfig(
+ *   '{"config":{"Acme":{"merchant_id":"mid","api_key":"key"}}}', [acmeCredentials],
  * );
- * credentials.connector;              // 'paytm'
- * JSON.stringify(credentials);        // '{"connector":"paytm","merchantId":"*** Secret ***",…}'
- * if (credentials.connector === 'paytm') credentials.merchantKey.expose(); // 'key'
- * baseUrl;                            // undefined
+ * schema.configKey;             // 'Acme'
+ * JSON.stringify(credentials);  // '{"merchantId":"*** Secret ***","apiKey":"*** Secret ***"}'
+ * baseUrl;                      // undefined
  */
-export function parseConnectorConfig(json: string): ConnectorConfig {
+export function parseConnectorConfig<S extends CredentialSchema<unknown>>(json: string, schemas: readonly S[]): ConnectorConfig<S> {
   let document: unknown;
   try {
     document = JSON.parse(json);
@@ -149,21 +56,30 @@ export function parseConnectorConfig(json: string): ConnectorConfig {
     throw new ConnectorConfigError('INVALID_CONNECTOR_CONFIG_FORMAT', 'config', 'x-connector-config must have a "config" object');
   }
   const keys = Object.keys(config);
+  const example = schemas[0]?.configKey ?? 'Connector';
   if (keys.length !== 1) {
-    throw new ConnectorConfigError('INVALID_CONNECTOR_CONFIG_FORMAT', 'config', 'config must hold exactly one connector, e.g. {"Nuvei":{...}}');
+    throw new ConnectorConfigError('INVALID_CONNECTOR_CONFIG_FORMAT', 'config', `config must hold exactly one connector, e.g. {"${example}":{...}}`);
   }
   const variant = keys[0] as string;
-  if (!Object.hasOwn(VARIANTS, variant)) {
+  const schema = schemas.find((candidate) => candidate.configKey === variant);
+  if (schema === undefined) {
     // The key is caller-controlled (a secret pasted in the wrong place must not leak), so it is only
     // echoed when it is one of ours in the wrong case, e.g. "nuvei" for "Nuvei".
-    const known = (Object.keys(VARIANTS) as VariantKey[]).find((name) => name.toLowerCase() === variant.toLowerCase());
+    const known = schemas.find((candidate) => candidate.configKey.toLowerCase() === variant.toLowerCase());
     throw known === undefined
-      ? new ConnectorConfigError('INVALID_CONNECTOR', 'config', 'config names an unsupported connector; expected "Nuvei" or "Paytm"')
-      : new ConnectorConfigError('INVALID_CONNECTOR', `config.${variant}`, `config names an unsupported connector; variant keys are PascalCase: use "${known}"`);
+      ? new ConnectorConfigError('INVALID_CONNECTOR', 'config', `config names an unsupported connector; expected ${alternatives(schemas.map((s) => s.configKey))}`)
+      : new ConnectorConfigError('INVALID_CONNECTOR', `config.${variant}`, `config names an unsupported connector; variant keys are PascalCase: use "${known.configKey}"`);
   }
   const body = config[variant];
   if (!isRecord(body)) {
     throw new ConnectorConfigError('INVALID_CONNECTOR_CONFIG_FORMAT', `config.${variant}`, `config.${variant} must be an object`);
   }
-  return toCredentials(variant as VariantKey, body);
+  const credentials = schema.parse(body) as ConnectorConfig<S>['credentials'];
+  const parsedBaseUrl = baseUrlSchema.safeParse(body);
+  if (!parsedBaseUrl.success) {
+    const what = parsedBaseUrl.error.issues[0]?.code === 'too_small' ? 'must not be empty' : 'must be a string';
+    throw new ConnectorConfigError('FAILED_TO_OBTAIN_AUTH_TYPE', `config.${variant}.base_url`, `${variant} connector config: config.${variant}.base_url ${what}`);
+  }
+  const baseUrl = parsedBaseUrl.data.base_url;
+  return { schema, credentials, ...(baseUrl == null ? {} : { baseUrl }) };
 }

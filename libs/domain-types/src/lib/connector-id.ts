@@ -1,16 +1,6 @@
-/** Connectors this service can open gateway sessions with (snake_case, as upstream's `x-connector`). */
-export const CONNECTOR_IDS = ['nuvei', 'paytm'] as const;
-
-/** One of {@link CONNECTOR_IDS}. */
-export type ConnectorId = (typeof CONNECTOR_IDS)[number];
-
 /**
- * Narrows a string to a {@link ConnectorId}. Case-sensitive, like upstream's `x-connector` header.
- *
- * @example
- * isConnectorId('nuvei'); // true
- * isConnectorId('Nuvei'); // false
+ * A connector's id: lower snake_case, as upstream's `x-connector` header spells it (e.g. `"nuvei"`).
+ * The set of ids is not fixed here: each connector library declares its own, and an application
+ * derives its list from the connectors it registers.
  */
-export function isConnectorId(value: string): value is ConnectorId {
-  return (CONNECTOR_IDS as readonly string[]).includes(value);
-}
+export type ConnectorId = string;
