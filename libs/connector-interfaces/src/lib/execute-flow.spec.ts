@@ -3,7 +3,7 @@ import { Secret, isSecret } from '@org/masking';
 import {
   createMoney,
   type ErrorResponse,
-  type NuveiCredentials,
+  defineCredentialSchema,
   type SessionTokenRequestData,
   type SessionTokenResponseData,
 } from '@org/domain-types';
@@ -11,14 +11,22 @@ import { FixedClock } from '../testing/fixed-clock';
 import { RecordingTransport, jsonResponse, type Responder } from '../testing/recording-transport';
 import type { ConnectorDefinition } from './connector';
 import { ConnectorError, IntegrationError, NetworkError } from './errors';
-import { executeFlow, type ExecuteFlowHooks } from './execute-flow';
+import { executeFlow, prepareFlow, type ExecuteFlowHooks } from './execute-flow';
 import { notImplemented, notSupported, type ConnectorFlows, type FlowContext, type FlowHandler, type FlowOutcome } from './flow';
 import { TransportError, type HttpRequest, type HttpResponse, type TransportFailureKind } from './http';
 
 const CANARY = 'CANARY_SECRET_9f8e';
 const BASE_URL = 'https://gateway.test/api';
 
-type SessionHandler = FlowHandler<SessionTokenRequestData, SessionTokenResponseData, NuveiCredentials>;
+// A made-up gateway's credentials (fields shaped like Nuvei's).
+const fakeCredentials = defineCredentialSchema('Nuvei', { merchant_id: {}, merchant_site_id: {}, merchant_secret: {} }, (v) => ({
+  merchantId: v.merchant_id,
+  merchantSiteId: v.merchant_site_id,
+  merchantSecret: v.merchant_secret,
+}));
+type FakeCredentials = ReturnType<typeof fakeCredentials.parse>;
+
+type SessionHandler = FlowHandler<SessionTokenRequestData, SessionTokenResponseData, FakeCredentials>;
 
 /** A tiny gateway protocol: POST {base}/session → {"token":"…"} or {"status":"ERROR","code":"…"}. Not a real connector. */
 function fakeSessionHandler(overrides: Partial<SessionHandler> = {}): SessionHandler {
@@ -48,12 +56,12 @@ function fakeErrorResponse(response: HttpResponse): ErrorResponse {
   return { code: String(response.status), message: 'gateway error', statusCode: response.status, unifiedCode: 'GATEWAY_UNAVAILABLE', retryable: response.status >= 500 };
 }
 
-function fakeConnector(options: { sessionToken?: SessionHandler; parseErrorResponse?: (response: HttpResponse) => ErrorResponse; flows?: Partial<ConnectorFlows<NuveiCredentials>> } = {}) {
+function fakeConnector(options: { sessionToken?: SessionHandler; parseErrorResponse?: (response: HttpResponse) => ErrorResponse; flows?: Partial<ConnectorFlows<FakeCredentials>> } = {}) {
   const parseErrorResponse = jest.fn(options.parseErrorResponse ?? fakeErrorResponse);
   const sessionToken = options.sessionToken ?? fakeSessionHandler();
   const handleResponse = jest.fn(sessionToken.handleResponse);
   const buildRequest = jest.fn(sessionToken.buildRequest);
-  const connector: ConnectorDefinition<NuveiCredentials> = {
+  const connector: ConnectorDefinition<FakeCredentials> = {
     id: 'nuvei',
     displayName: 'Fake',
     capabilities: {
@@ -65,10 +73,8 @@ function fakeConnector(options: { sessionToken?: SessionHandler; parseErrorRespo
       supportedCurrencies: ['USD'],
     },
     baseUrls: { sandbox: BASE_URL, production: BASE_URL },
-    parseCredentials: (credentials) => {
-      if (credentials.connector !== 'nuvei') throw new IntegrationError('FAILED_TO_OBTAIN_AUTH_TYPE', 'not Fake credentials', { connector: 'nuvei', flow: 'sessionToken' });
-      return credentials;
-    },
+    credentials: fakeCredentials,
+    describeErrorCode: () => undefined,
     parseErrorResponse,
     flows: {
       sessionToken: { buildRequest, handleResponse },
@@ -83,10 +89,10 @@ function fakeConnector(options: { sessionToken?: SessionHandler; parseErrorRespo
   return { connector, parseErrorResponse, handleResponse, buildRequest };
 }
 
-const ctx: FlowContext<SessionTokenRequestData, NuveiCredentials> = {
+const ctx: FlowContext<SessionTokenRequestData, FakeCredentials> = {
   flowData: { merchantId: 'merchant_1', connectorRequestReferenceId: 'session_001', testMode: true },
   request: { amount: createMoney(1000, 'USD') },
-  credentials: { connector: 'nuvei', merchantId: new Secret('mid'), merchantSiteId: new Secret('site'), merchantSecret: new Secret(CANARY) },
+  credentials: fakeCredentials.parse({ merchant_id: 'mid', merchant_site_id: 'site', merchant_secret: CANARY }),
   baseUrl: BASE_URL,
   clock: new FixedClock('2025-01-01T12:00:00Z'),
 };
@@ -271,7 +277,7 @@ describe('executeFlow: nothing is sent when the request cannot be built', () => 
     const { connector } = fakeConnector();
     const transport = new RecordingTransport(() => answer(200));
     const onRequest = jest.fn();
-    const error = await failure(executeFlow(connector, flow, ctx as unknown as FlowContext<never, NuveiCredentials>, transport, { onRequest }));
+    const error = await failure(executeFlow(connector, flow, ctx as unknown as FlowContext<never, FakeCredentials>, transport, { onRequest }));
     expect(error).toBeInstanceOf(IntegrationError);
     expect(error).toMatchObject({ code, connector: 'nuvei', flow });
     expect((error as Error).message).toBe(`Fake does not offer the ${flow} flow`);
@@ -282,9 +288,9 @@ describe('executeFlow: nothing is sent when the request cannot be built', () => 
   it('treats a flow missing from an untyped connector object as not implemented', async () => {
     const { connector } = fakeConnector();
     const { capture: _dropped, ...flows } = connector.flows;
-    const broken = { ...connector, flows } as unknown as ConnectorDefinition<NuveiCredentials>;
+    const broken = { ...connector, flows } as unknown as ConnectorDefinition<FakeCredentials>;
     const transport = new RecordingTransport(() => answer(200));
-    await expect(executeFlow(broken, 'capture', ctx as unknown as FlowContext<never, NuveiCredentials>, transport)).rejects.toMatchObject({
+    await expect(executeFlow(broken, 'capture', ctx as unknown as FlowContext<never, FakeCredentials>, transport)).rejects.toMatchObject({
       code: 'FLOW_NOT_IMPLEMENTED',
     });
     expect(transport.requests).toHaveLength(0);
@@ -367,5 +373,32 @@ describe('executeFlow: request, transport and hooks', () => {
       }), { onResponse }),
     );
     expect(onResponse).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('prepareFlow: one build, validated once, sent as built', () => {
+  it('builds once; every send carries exactly the prepared bytes', async () => {
+    const { connector, buildRequest } = fakeConnector();
+    const prepared = prepareFlow(connector, 'sessionToken', ctx);
+    expect(buildRequest).toHaveBeenCalledTimes(1);
+    const transport = new RecordingTransport(() => answer(200));
+    await prepared.send(transport);
+    expect(buildRequest).toHaveBeenCalledTimes(1);
+    expect(transport.requests).toHaveLength(1);
+    expect(transport.requests[0]?.body).toBe(prepared.request.body);
+    expect(transport.requests[0]?.url).toBe(prepared.request.url);
+  });
+
+  it('refuses a currency the connector does not declare, before building anything', () => {
+    const { connector, buildRequest } = fakeConnector();
+    let caught: unknown;
+    try {
+      prepareFlow(connector, 'sessionToken', { ...ctx, request: { amount: createMoney(1000, 'EUR') } });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(IntegrationError);
+    expect(caught).toMatchObject({ code: 'UNSUPPORTED_CURRENCY', field: 'amount.currency', message: 'Currency EUR is not supported by Fake' });
+    expect(buildRequest).not.toHaveBeenCalled();
   });
 });

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Secret } from '@org/masking';
-import { createMoney, type ErrorResponse, type NuveiCredentials } from '@org/domain-types';
+import { createMoney, type ErrorResponse, defineCredentialSchema } from '@org/domain-types';
 import type { ConnectorDefinition } from '../lib/connector';
-import { ConnectorError, IntegrationError } from '../lib/errors';
+import { ConnectorError } from '../lib/errors';
 import { notImplemented, notSupported } from '../lib/flow';
 import type { HttpResponse } from '../lib/http';
 import { defaultServerErrorResponse, isJsonObject, rawBodyExcerpt, tryParseJson } from '../lib/response-helpers';
@@ -13,6 +13,14 @@ import { jsonResponse } from './recording-transport';
 // A minimal, well-behaved connector for a made-up gateway, to prove the kit passes a correct
 // implementation. Real connectors run the same kit with their own fixtures.
 const SECRET = 'CANARY_SECRET_9f8e';
+
+// A made-up gateway's credentials (fields shaped like Nuvei's).
+const fakeCredentials = defineCredentialSchema('Nuvei', { merchant_id: {}, merchant_site_id: {}, merchant_secret: {} }, (v) => ({
+  merchantId: v.merchant_id,
+  merchantSiteId: v.merchant_site_id,
+  merchantSecret: v.merchant_secret,
+}));
+type FakeCredentials = ReturnType<typeof fakeCredentials.parse>;
 
 function parseFakeError(response: HttpResponse): ErrorResponse {
   if (response.status >= 500) return defaultServerErrorResponse(response);
@@ -33,12 +41,8 @@ const fakeConnector = {
     supportedCurrencies: ['USD', 'EUR'],
   },
   baseUrls: { sandbox: 'https://sandbox.gw.test/api', production: 'https://gw.test/api' },
-  parseCredentials: (credentials) => {
-    if (credentials.connector !== 'nuvei') {
-      throw new IntegrationError('FAILED_TO_OBTAIN_AUTH_TYPE', 'Credentials are not for this connector', { connector: 'nuvei', flow: 'sessionToken' });
-    }
-    return credentials;
-  },
+  credentials: fakeCredentials,
+  describeErrorCode: () => undefined,
   parseErrorResponse: parseFakeError,
   flows: {
     sessionToken: {
@@ -75,10 +79,10 @@ const fakeConnector = {
     refund: notImplemented,
     void: notSupported,
   },
-} satisfies ConnectorDefinition<NuveiCredentials>;
+} satisfies ConnectorDefinition<FakeCredentials>;
 
 const fixtures: ConformanceFixtures = {
-  credentials: { connector: 'nuvei', merchantId: new Secret('merchant_1'), merchantSiteId: new Secret('site_1'), merchantSecret: new Secret(SECRET) },
+  credentials: { merchant_id: 'merchant_1', merchant_site_id: 'site_1', merchant_secret: SECRET },
   flowData: { merchantId: 'm', connectorRequestReferenceId: 'session_001', testMode: true },
   sessionRequest: { amount: createMoney(1000, 'USD') },
   baseUrl: 'https://sandbox.gw.test/api',

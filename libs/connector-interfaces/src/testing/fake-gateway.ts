@@ -101,3 +101,21 @@ export function respondWithRoutes(baseUrl: string, routes: readonly FakeGatewayR
     return { status: answer.status, headers: answer.headers ?? {}, body: answer.body };
   };
 }
+
+/**
+ * An in-process fake of one gateway, as each connector's `/testing` entry provides it: its routes
+ * (served by `respondWithRoutes` in unit tests, or by the fake gateway HTTP server keyed by
+ * connector id), what it saw and issued, and scripted answers.
+ */
+export interface FakeGateway {
+  /** The gateway's endpoints, relative to its base URL. */
+  readonly routes: readonly FakeGatewayRoute[];
+  /** Every request received, in order (also those answered from the queue). */
+  readonly requests: FakeGatewayRequest[];
+  /** Every token issued, in order. */
+  readonly issuedTokens: string[];
+  /** The next request to any route gets `answer` instead of the simulated one. */
+  enqueue(answer: FakeGatewayResponse): void;
+  /** Forgets requests, tokens and queued answers. */
+  reset(): void;
+}

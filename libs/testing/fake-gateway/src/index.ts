@@ -1,6 +1,6 @@
 /**
  * A real HTTP server for integration tests and the gateway simulator: serves the connector fakes'
- * routes (`/nuvei/…`, `/paytm/…`), records requests, injects faults and exposes `/__control`.
+ * routes (`/<connector id>/…`), records requests, injects faults and exposes `/__control`.
  * Test tooling only; never import it from production code.
  */
 
@@ -18,9 +18,7 @@ export { MALFORMED_JSON_BODY } from './lib/apply-fault';
 export { MAX_BODY_BYTES } from './lib/read-body';
 /** URL prefix of the control endpoint. */
 export { CONTROL_PREFIX } from './lib/router';
-/** The connectors the server fronts. */
-export { SIMULATED_CONNECTORS } from './lib/connector-name';
-/** One of the simulated connectors. */
+/** A connector id the server fronts. */
 export type { SimulatedConnector } from './lib/connector-name';
 /** A recorded request. */
 export type { RecordedHttpRequest } from './lib/recorded-request';

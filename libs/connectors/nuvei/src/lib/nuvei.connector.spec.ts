@@ -1,7 +1,8 @@
 import { inspect } from 'node:util';
 import { ConnectorError, IntegrationError, executeFlow, type FlowContext, type HttpResponse } from '@org/connector-interfaces';
 import { FixedClock, RecordingTransport, describeConnectorConformance, jsonResponse } from '@org/connector-interfaces/testing';
-import type { NuveiCredentials, SessionTokenRequestData } from '@org/domain-types';
+import type { SessionTokenRequestData } from '@org/domain-types';
+import type { NuveiCredentials } from './nuvei.credentials';
 import { Secret, exposeHeaders } from '@org/masking';
 import { nuveiConformanceFixtures, nuveiFakeAnswers } from '../testing';
 import { nuveiConnector } from './nuvei.connector';
@@ -12,7 +13,7 @@ const SECRET = 'probe_secret';
 
 function context(baseUrl = 'https://ppp-test.nuvei.com/ppp/api/v1', reference = 'session_001'): FlowContext<SessionTokenRequestData, NuveiCredentials> {
   return {
-    credentials: { connector: 'nuvei', merchantId: new Secret('probe_merchant'), merchantSiteId: new Secret('probe_id'), merchantSecret: new Secret(SECRET) },
+    credentials: { merchantId: new Secret('probe_merchant'), merchantSiteId: new Secret('probe_id'), merchantSecret: new Secret(SECRET) },
     flowData: { merchantId: 'merchant_probe', connectorRequestReferenceId: reference, testMode: true },
     request: { amount: { minorAmount: 1000n, currency: 'USD' } },
     baseUrl,

@@ -1,6 +1,5 @@
 import type { Clock } from '@org/connector-interfaces';
 import type { ConformanceFixtures } from '@org/connector-interfaces/testing';
-import { Secret } from '@org/masking';
 import { NUVEI_BASE_URLS } from '../lib/nuvei.constants';
 import { nuveiFakeAnswers } from './nuvei.fake-answers';
 
@@ -15,12 +14,7 @@ const FIXTURE_TOKEN = 'f1x7ure-5e55-4a0e-9b1d-70ken0000001';
 
 /** Inputs and canned answers for `describeConnectorConformance(nuveiConnector, nuveiConformanceFixtures)`. */
 export const nuveiConformanceFixtures: ConformanceFixtures = Object.freeze<ConformanceFixtures>({
-  credentials: {
-    connector: 'nuvei',
-    merchantId: new Secret('probe_merchant'),
-    merchantSiteId: new Secret('probe_id'),
-    merchantSecret: new Secret('probe_secret'),
-  },
+  credentials: { merchant_id: 'probe_merchant', merchant_site_id: 'probe_id', merchant_secret: 'probe_secret' },
   flowData: { merchantId: 'merchant_probe', connectorRequestReferenceId: 'session_001', testMode: true },
   sessionRequest: { amount: { minorAmount: 1000n, currency: 'USD' } },
   baseUrl: NUVEI_BASE_URLS.sandbox,

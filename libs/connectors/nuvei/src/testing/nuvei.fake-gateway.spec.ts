@@ -1,6 +1,7 @@
 import { executeFlow, type FlowContext, type HttpTransport } from '@org/connector-interfaces';
 import { FixedClock, RecordingTransport, respondWithRoutes } from '@org/connector-interfaces/testing';
-import type { AuthorizeRequestData, NuveiCredentials, SessionTokenRequestData } from '@org/domain-types';
+import type { AuthorizeRequestData, SessionTokenRequestData } from '@org/domain-types';
+import type { NuveiCredentials } from '../lib/nuvei.credentials';
 import { Secret } from '@org/masking';
 import { nuveiSessionChecksum } from '../lib/nuvei.checksum';
 import { nuveiConnector } from '../lib/nuvei.connector';
@@ -17,7 +18,6 @@ function setup(options: { clientClock?: FixedClock; secret?: string; merchantId?
   const gateway = createNuveiFakeGateway({ merchants: [merchant], clock, newToken: () => `tok_${++tokens}` });
   const transport = new RecordingTransport(respondWithRoutes(BASE_URL, gateway.routes));
   const credentials: NuveiCredentials = {
-    connector: 'nuvei',
     merchantId: new Secret(options.merchantId ?? merchant.merchantId),
     merchantSiteId: new Secret(options.merchantSiteId ?? merchant.merchantSiteId),
     merchantSecret: new Secret(options.secret ?? merchant.merchantSecret),

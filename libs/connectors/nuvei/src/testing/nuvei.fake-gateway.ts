@@ -1,6 +1,6 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { systemClock, type Clock } from '@org/connector-interfaces';
-import type { FakeGatewayRequest, FakeGatewayResponse, FakeGatewayRoute } from '@org/connector-interfaces/testing';
+import type { FakeGateway, FakeGatewayRequest, FakeGatewayResponse, FakeGatewayRoute } from '@org/connector-interfaces/testing';
 import { z } from 'zod';
 import { nuveiPaymentChecksum, nuveiSessionChecksum, parseNuveiTimestamp } from '../lib/nuvei.checksum';
 import { NUVEI_ERROR_CODES, NUVEI_PATHS, NUVEI_SESSION_TOKEN_LIFETIME_SECONDS } from '../lib/nuvei.constants';
@@ -26,19 +26,8 @@ export interface NuveiFakeGatewayOptions {
   readonly newToken?: () => string;
 }
 
-/** An in-process Nuvei: routes plus what it saw and issued. */
-export interface NuveiFakeGateway {
-  /** `POST /getSessionToken.do` and `POST /payment.do`, relative to the base URL. */
-  readonly routes: readonly FakeGatewayRoute[];
-  /** Every request received, in order (also those answered from the queue). */
-  readonly requests: FakeGatewayRequest[];
-  /** Every session token issued, in order. */
-  readonly issuedTokens: string[];
-  /** The next request to any route gets `answer` instead of the simulated one. */
-  enqueue(answer: FakeGatewayResponse): void;
-  /** Forgets requests, tokens and queued answers. */
-  reset(): void;
-}
+/** An in-process Nuvei: `POST /getSessionToken.do` and `POST /payment.do`, relative to the base URL. */
+export type NuveiFakeGateway = FakeGateway;
 
 const sessionRequest = z.object({
   merchantId: z.string(),

@@ -1,5 +1,8 @@
-/** The gateways the fake server fronts, one URL prefix each (`/nuvei/…`, `/paytm/…`). */
-export const SIMULATED_CONNECTORS = ['nuvei', 'paytm'] as const;
+/**
+ * A connector id the fake server fronts (`nuvei`, `paytm`, …): one URL prefix each, `/<id>/…`.
+ * The set is whatever the server was started with (`gateways`).
+ */
+export type SimulatedConnector = string;
 
-/** One of {@link SIMULATED_CONNECTORS}. */
-export type SimulatedConnector = (typeof SIMULATED_CONNECTORS)[number];
+/** Connector ids are lower snake_case, as upstream's `x-connector`. */
+export const CONNECTOR_ID_PATTERN = /^[a-z][a-z0-9_]*$/;

@@ -16,13 +16,13 @@ describe('fake gateway server: control endpoint', () => {
   const postJson = (path: string, value: unknown) =>
     control(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof value === 'string' ? value : JSON.stringify(value) });
   const callNuvei = async (body = '{"call":"nuvei"}') => {
-    const response = await fetch(`${server.nuveiBaseUrl}${NUVEI_PATH}`, { method: 'POST', body });
+    const response = await fetch(`${server.baseUrl('nuvei')}${NUVEI_PATH}`, { method: 'POST', body });
     return { status: response.status, text: await response.text() };
   };
 
   beforeEach(async () => {
     resets = 0;
-    server = await startFakeGatewayServer({ nuvei, paytm, onReset: () => resets++ });
+    server = await startFakeGatewayServer({ gateways: { nuvei, paytm }, onReset: () => resets++ });
   });
   afterEach(() => server.stop());
 
@@ -39,7 +39,7 @@ describe('fake gateway server: control endpoint', () => {
 
     expect(await callNuvei()).toEqual({ status: 503, text: '{"reason":"down"}' });
     expect((await callNuvei()).status).toBe(200);
-    await fetch(`${server.paytmBaseUrl}${PAYTM_PATH}?mid=M`, { method: 'POST', body: '{"call":"paytm"}' });
+    await fetch(`${server.baseUrl('paytm')}/${PAYTM_PATH}?mid=M`, { method: 'POST', body: '{"call":"paytm"}' });
 
     const all = (await (await control('/requests')).json()) as { count: number; requests: { connector: string; body: string }[] };
     expect(all.count).toBe(3);
@@ -87,7 +87,7 @@ describe('fake gateway server: control endpoint', () => {
 
   it('drives a reset fault from JSON: the next call is dropped', async () => {
     await postJson('/faults', { connector: 'nuvei', fault: { kind: 'reset' }, times: 1 });
-    const failure = await rawRequest(`${server.nuveiBaseUrl}${NUVEI_PATH}`, { body: '{}' }).catch((e: unknown) => errorCode(e));
+    const failure = await rawRequest(`${server.baseUrl('nuvei')}${NUVEI_PATH}`, { body: '{}' }).catch((e: unknown) => errorCode(e));
     expect(failure).toBe('ECONNRESET');
   });
 
@@ -119,7 +119,7 @@ describe('fake gateway server: control endpoint', () => {
 
   it('is absent when control is false', async () => {
     await server.stop();
-    server = await startFakeGatewayServer({ nuvei, control: false });
+    server = await startFakeGatewayServer({ gateways: { nuvei }, control: false });
     expect((await control('/health')).status).toBe(404);
     expect((await postJson('/faults', { connector: 'nuvei', fault: { kind: 'timeout' } })).status).toBe(404);
     expect((await callNuvei()).status).toBe(200);

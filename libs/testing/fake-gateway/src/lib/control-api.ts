@@ -1,6 +1,6 @@
 import type { FakeGatewayResponse } from '@org/connector-interfaces/testing';
 import { z } from 'zod';
-import { SIMULATED_CONNECTORS, type SimulatedConnector } from './connector-name';
+import type { SimulatedConnector } from './connector-name';
 import { describeIssues, faultRequestSchema, type Fault } from './fault';
 import type { RecordedHttpRequest } from './recorded-request';
 import { NOT_FOUND } from './router';
@@ -8,6 +8,8 @@ import { jsonAnswer } from './send';
 
 /** What the control endpoint can see and change on its server. */
 export interface ControlDeps {
+  /** The connector ids the server fronts. */
+  readonly connectors: readonly SimulatedConnector[];
   readonly requests: () => readonly RecordedHttpRequest[];
   readonly setFault: (connector: SimulatedConnector, fault: Fault, times: number | undefined) => void;
   readonly clearFaults: () => void;
@@ -23,7 +25,6 @@ export interface ControlCall {
 }
 
 const NO_CONTENT: FakeGatewayResponse = { status: 204, body: '' };
-const connectorFilter = z.enum(SIMULATED_CONNECTORS).optional();
 
 function badRequest(message: string): FakeGatewayResponse {
   return jsonAnswer(400, { error: message });
@@ -34,9 +35,9 @@ function methodNotAllowed(allowed: string): FakeGatewayResponse {
 }
 
 function listRequests(call: ControlCall, deps: ControlDeps): FakeGatewayResponse {
-  const connector = connectorFilter.safeParse(call.query['connector']);
-  if (!connector.success) return badRequest(`connector must be one of: ${SIMULATED_CONNECTORS.join(', ')}`);
-  const requests = deps.requests().filter((request) => connector.data === undefined || request.connector === connector.data);
+  const connector = call.query['connector'];
+  if (connector !== undefined && !deps.connectors.includes(connector)) return badRequest(`connector must be one of: ${deps.connectors.join(', ')}`);
+  const requests = deps.requests().filter((request) => connector === undefined || request.connector === connector);
   return jsonAnswer(200, { count: requests.length, requests });
 }
 
@@ -45,10 +46,11 @@ function armFault(call: ControlCall, deps: ControlDeps): FakeGatewayResponse {
   try {
     json = JSON.parse(call.body);
   } catch {
-    return badRequest('Body must be JSON: {"connector":"nuvei"|"paytm","fault":{"kind":…},"times"?:n}');
+    return badRequest(`Body must be JSON: {"connector":${deps.connectors.map((id) => `"${id}"`).join('|')},"fault":{"kind":…},"times"?:n}`);
   }
   const parsed = faultRequestSchema.safeParse(json);
   if (!parsed.success) return badRequest(describeIssues(parsed.error));
+  if (!deps.connectors.includes(parsed.data.connector)) return badRequest(`connector: must be one of: ${deps.connectors.join(', ')}`);
   deps.setFault(parsed.data.connector, parsed.data.fault, parsed.data.times);
   return NO_CONTENT;
 }

@@ -11,6 +11,6 @@ describe('resolveTarget', () => {
     ['//nuvei/getSessionToken.do', { kind: 'unknown' }],
     ['/', { kind: 'unknown' }],
   ])('%s', (url, expected) => {
-    expect(resolveTarget(url)).toEqual(expected);
+    expect(resolveTarget(url, ['nuvei', 'paytm'])).toEqual(expected);
   });
 });

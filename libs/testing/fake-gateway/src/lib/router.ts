@@ -11,28 +11,25 @@ export type RequestTarget =
   | { readonly kind: 'control'; readonly path: string; readonly query: Readonly<Record<string, string>> }
   | { readonly kind: 'unknown' };
 
-// Nuvei's base URL has no trailing slash and its paths start with one; Paytm's base ends with '/'
-// and its paths do not. Each prefix is cut so the remainder is what the connector appended.
-const PREFIXES: readonly { readonly connector: SimulatedConnector; readonly prefix: string }[] = [
-  { connector: 'nuvei', prefix: '/nuvei' },
-  { connector: 'paytm', prefix: '/paytm/' },
-];
-
 function belowPrefix(pathname: string, prefix: string): string | undefined {
   const bare = prefix.replace(/\/$/, '');
   if (pathname === bare) return '';
   return pathname.startsWith(`${bare}/`) ? pathname.slice(prefix.length) : undefined;
 }
 
-/** Splits a raw request target (`/nuvei/getSessionToken.do?x=1`) into connector or control path and query. */
-export function resolveTarget(rawUrl: string): RequestTarget {
+/**
+ * Splits a raw request target (`/nuvei/getSessionToken.do?x=1`) into connector or control path and
+ * query. The path is what the connector appended to its base URL `<server>/<id>` (a base URL with a
+ * trailing slash gives the same path: routes match regardless of leading slashes).
+ */
+export function resolveTarget(rawUrl: string, connectors: readonly SimulatedConnector[]): RequestTarget {
   // Concatenated rather than resolved against a base, so a path starting with '//' stays a path.
   const url = new URL(`http://fake.invalid${rawUrl.startsWith('/') ? '' : '/'}${rawUrl}`);
   const query = Object.fromEntries(url.searchParams);
   const control = belowPrefix(url.pathname, CONTROL_PREFIX);
   if (control !== undefined) return { kind: 'control', path: control, query };
-  for (const { connector, prefix } of PREFIXES) {
-    const path = belowPrefix(url.pathname, prefix);
+  for (const connector of connectors) {
+    const path = belowPrefix(url.pathname, `/${connector}`);
     if (path !== undefined) return { kind: 'connector', connector, path, query };
   }
   return { kind: 'unknown' };

@@ -14,13 +14,13 @@ describe('fake gateway server: faults', () => {
   let server: FakeGatewayServer;
   const nuvei = stubGateway(NUVEI_PATH);
   const paytm = stubGateway(PAYTM_PATH);
-  const nuveiUrl = () => `${server.nuveiBaseUrl}${NUVEI_PATH}`;
-  const paytmUrl = () => `${server.paytmBaseUrl}${PAYTM_PATH}`;
+  const nuveiUrl = () => `${server.baseUrl('nuvei')}${NUVEI_PATH}`;
+  const paytmUrl = () => `${server.baseUrl('paytm')}/${PAYTM_PATH}`;
 
   beforeEach(async () => {
     nuvei.seen.length = 0;
     paytm.seen.length = 0;
-    server = await startFakeGatewayServer({ nuvei, paytm });
+    server = await startFakeGatewayServer({ gateways: { nuvei, paytm } });
   });
   afterEach(() => server.stop());
 

@@ -18,19 +18,19 @@ describe('fake gateway server: routing', () => {
   beforeEach(async () => {
     nuvei.seen.length = 0;
     paytm.seen.length = 0;
-    server = await startFakeGatewayServer({ nuvei, paytm });
+    server = await startFakeGatewayServer({ gateways: { nuvei, paytm } });
   });
   afterEach(() => server.stop());
 
   it('listens on 127.0.0.1 and publishes both base URLs (Paytm with a trailing slash)', () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(server.url).not.toMatch(/:0$/);
-    expect(server.nuveiBaseUrl).toBe(`${server.url}/nuvei`);
-    expect(server.paytmBaseUrl).toBe(`${server.url}/paytm/`);
+    expect(server.baseUrl('nuvei')).toBe(`${server.url}/nuvei`);
+    expect(`${server.baseUrl('paytm')}/`).toBe(`${server.url}/paytm/`);
   });
 
   it('routes /nuvei/<rest> to the Nuvei route with path /<rest>, query, headers and body', async () => {
-    const response = await fetch(`${server.nuveiBaseUrl}${NUVEI_PATH}?lang=en`, post('{"a":1}', { 'content-type': 'application/json', 'x-trace': 't1' }));
+    const response = await fetch(`${server.baseUrl('nuvei')}${NUVEI_PATH}?lang=en`, post('{"a":1}', { 'content-type': 'application/json', 'x-trace': 't1' }));
     expect(response.status).toBe(200);
     expect(response.headers.get('x-route')).toBe(NUVEI_PATH);
     expect(await response.text()).toBe(stubBody(NUVEI_PATH));
@@ -41,7 +41,7 @@ describe('fake gateway server: routing', () => {
   });
 
   it('routes /paytm/<rest> to the Paytm route with path <rest> (base URL + path, as the connector joins them)', async () => {
-    const response = await fetch(`${server.paytmBaseUrl}${PAYTM_PATH}?mid=MID1&orderId=order_1`, post('{}'));
+    const response = await fetch(`${server.baseUrl('paytm')}/${PAYTM_PATH}?mid=MID1&orderId=order_1`, post('{}'));
     expect(response.status).toBe(200);
     expect(paytm.seen).toHaveLength(1);
     expect(paytm.seen[0]).toMatchObject({ path: PAYTM_PATH, query: { mid: 'MID1', orderId: 'order_1' } });
@@ -49,9 +49,9 @@ describe('fake gateway server: routing', () => {
   });
 
   it('records connector requests in arrival order and counts them per connector', async () => {
-    await fetch(`${server.nuveiBaseUrl}${NUVEI_PATH}`, post('n1'));
-    await fetch(`${server.paytmBaseUrl}${PAYTM_PATH}?mid=M`, post('p1'));
-    await fetch(`${server.nuveiBaseUrl}/payment.do`, post('n2'));
+    await fetch(`${server.baseUrl('nuvei')}${NUVEI_PATH}`, post('n1'));
+    await fetch(`${server.baseUrl('paytm')}/${PAYTM_PATH}?mid=M`, post('p1'));
+    await fetch(`${server.baseUrl('nuvei')}/payment.do`, post('n2'));
     expect(server.requests.map((r) => [r.connector, r.path, r.body])).toEqual([
       ['nuvei', NUVEI_PATH, 'n1'],
       ['paytm', PAYTM_PATH, 'p1'],
@@ -66,8 +66,8 @@ describe('fake gateway server: routing', () => {
 
   it('answers 404 text for unknown routes, wrong methods and paths outside both prefixes', async () => {
     for (const [method, url] of [
-      ['POST', `${server.nuveiBaseUrl}/unknown.do`],
-      ['GET', `${server.nuveiBaseUrl}${NUVEI_PATH}`],
+      ['POST', `${server.baseUrl('nuvei')}/unknown.do`],
+      ['GET', `${server.baseUrl('nuvei')}${NUVEI_PATH}`],
       ['POST', `${server.url}/nuvei2${NUVEI_PATH}`],
       ['POST', `${server.url}/other`],
       ['POST', `${server.url}/`],
@@ -86,16 +86,16 @@ describe('fake gateway server: routing', () => {
   it('tolerates the double slash of a trailing-slash base URL (Paytm …com//v3/order/status)', async () => {
     await server.stop();
     const status = stubGateway('/v3/order/status');
-    server = await startFakeGatewayServer({ paytm: status });
-    const response = await fetch(`${server.paytmBaseUrl}/v3/order/status`, post('{}'));
+    server = await startFakeGatewayServer({ gateways: { paytm: status } });
+    const response = await fetch(`${server.baseUrl('paytm')}//v3/order/status`, post('{}'));
     expect(response.status).toBe(200);
     expect(status.seen).toHaveLength(1);
   });
 
   it('answers 404 for a connector the server was started without', async () => {
     await server.stop();
-    server = await startFakeGatewayServer({ nuvei });
-    const response = await fetch(`${server.paytmBaseUrl}${PAYTM_PATH}`, post('{}'));
+    server = await startFakeGatewayServer({ gateways: { nuvei } });
+    const response = await fetch(`${server.baseUrl('paytm')}/${PAYTM_PATH}`, post('{}'));
     expect(response.status).toBe(404);
     expect(server.callCount()).toBe(0);
   });
@@ -103,20 +103,20 @@ describe('fake gateway server: routing', () => {
   it('answers 500 when a route throws, naming the failure', async () => {
     await server.stop();
     const broken: FakeGatewayRoute = { method: 'POST', path: '/boom', handle: () => { throw new Error('route exploded'); } };
-    server = await startFakeGatewayServer({ nuvei: { routes: [broken] } });
-    const response = await fetch(`${server.nuveiBaseUrl}/boom`, post('{}'));
+    server = await startFakeGatewayServer({ gateways: { nuvei: { routes: [broken] } } });
+    const response = await fetch(`${server.baseUrl('nuvei')}/boom`, post('{}'));
     expect(response.status).toBe(500);
     expect(await response.text()).toContain('route exploded');
   });
 
   it('reads a body of exactly 1 MB and refuses a larger one with 413 (declared or streamed)', async () => {
     const limit = 'x'.repeat(MAX_BODY_BYTES);
-    expect((await fetch(`${server.nuveiBaseUrl}${NUVEI_PATH}`, post(limit))).status).toBe(200);
+    expect((await fetch(`${server.baseUrl('nuvei')}${NUVEI_PATH}`, post(limit))).status).toBe(200);
     expect(nuvei.seen[0]?.body).toHaveLength(MAX_BODY_BYTES);
 
-    const declared = await fetch(`${server.nuveiBaseUrl}${NUVEI_PATH}`, post(`${limit}x`));
+    const declared = await fetch(`${server.baseUrl('nuvei')}${NUVEI_PATH}`, post(`${limit}x`));
     expect(declared.status).toBe(413);
-    const streamed = await rawRequest(`${server.nuveiBaseUrl}${NUVEI_PATH}`, { body: [Buffer.from(limit), Buffer.from('xx')] });
+    const streamed = await rawRequest(`${server.baseUrl('nuvei')}${NUVEI_PATH}`, { body: [Buffer.from(limit), Buffer.from('xx')] });
     expect(streamed.status).toBe(413);
     expect(nuvei.seen).toHaveLength(1);
     expect(server.callCount()).toBe(1);
@@ -126,13 +126,13 @@ describe('fake gateway server: routing', () => {
     await server.stop();
     const nuveiFake = createNuveiFakeGateway({ merchants: [{ merchantId: 'm', merchantSiteId: 's', merchantSecret: 'k' }] });
     const paytmFake = createPaytmFakeGateway({ merchants: [{ merchantId: 'MID', merchantKey: 'abcdefgh12345678' }] });
-    server = await startFakeGatewayServer({ nuvei: nuveiFake, paytm: paytmFake });
+    server = await startFakeGatewayServer({ gateways: { nuvei: nuveiFake, paytm: paytmFake } });
 
-    const nuveiAnswer = await fetch(`${server.nuveiBaseUrl}${NUVEI_PATH}`, post('{}'));
+    const nuveiAnswer = await fetch(`${server.baseUrl('nuvei')}${NUVEI_PATH}`, post('{}'));
     expect(nuveiAnswer.status).toBe(400);
     expect(await nuveiAnswer.json()).toMatchObject({ status: 'ERROR', errCode: 1000 });
 
-    const paytmAnswer = await fetch(`${server.paytmBaseUrl}${PAYTM_PATH}?mid=MID&orderId=o1`, post('{}'));
+    const paytmAnswer = await fetch(`${server.baseUrl('paytm')}/${PAYTM_PATH}?mid=MID&orderId=o1`, post('{}'));
     expect(paytmAnswer.status).toBe(200);
     expect(await paytmAnswer.json()).toMatchObject({ body: { resultInfo: { resultStatus: 'F', resultCode: '1007' } } });
 
@@ -143,8 +143,8 @@ describe('fake gateway server: routing', () => {
 
   it('keeps at most maxRecordedRequests (oldest dropped) while counts stay exact', async () => {
     await server.stop();
-    server = await startFakeGatewayServer({ nuvei, maxRecordedRequests: 2 });
-    for (const n of [1, 2, 3]) await fetch(`${server.nuveiBaseUrl}${NUVEI_PATH}`, post(`b${n}`));
+    server = await startFakeGatewayServer({ gateways: { nuvei }, maxRecordedRequests: 2 });
+    for (const n of [1, 2, 3]) await fetch(`${server.baseUrl('nuvei')}${NUVEI_PATH}`, post(`b${n}`));
     expect(server.requests.map((r) => r.body)).toEqual(['b2', 'b3']);
     expect(server.callCount('nuvei')).toBe(3);
   });

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { FakeGatewayRequest, FakeGatewayRoute } from '@org/connector-interfaces/testing';
 import { applyFault } from './apply-fault';
 import { ConnectionTracker } from './connection-tracker';
-import type { SimulatedConnector } from './connector-name';
+import { CONNECTOR_ID_PATTERN, type SimulatedConnector } from './connector-name';
 import { handleControl } from './control-api';
 import { validateFault, type Fault } from './fault';
 import { FaultRegistry } from './fault-registry';
@@ -23,10 +23,8 @@ export interface FakeGatewayServerOptions {
   readonly port?: number;
   /** Interface to bind (default `127.0.0.1`). Anything but loopback exposes the fake to the network. */
   readonly host?: string;
-  /** Served under `/nuvei/…`; without it those paths answer 404. */
-  readonly nuvei?: FakeGatewayRoutes;
-  /** Served under `/paytm/…`; without it those paths answer 404. */
-  readonly paytm?: FakeGatewayRoutes;
+  /** The fakes to serve, by connector id: each under `/<id>/…` (e.g. `{ nuvei: createNuveiFakeGateway(…) }`). */
+  readonly gateways?: Readonly<Record<SimulatedConnector, FakeGatewayRoutes>>;
   /** Serve the control endpoint under `/__control` (default `true`). */
   readonly control?: boolean;
   /** Most requests kept in `requests`; older ones are dropped, counts are kept (default 10 000). */
@@ -45,10 +43,13 @@ export interface SetFaultOptions {
 export interface FakeGatewayServer {
   /** `http://127.0.0.1:<port>`. */
   readonly url: string;
-  /** Nuvei base URL for the connector: `${url}/nuvei`. */
-  readonly nuveiBaseUrl: string;
-  /** Paytm base URL for the connector: `${url}/paytm/` (Paytm base URLs end with '/'). */
-  readonly paytmBaseUrl: string;
+  /** The connector ids served. */
+  readonly connectors: readonly SimulatedConnector[];
+  /**
+   * The base URL to give connector `id`: `${url}/<id>`.
+   * @throws RangeError for a connector the server does not serve.
+   */
+  baseUrl(id: SimulatedConnector): string;
   /** Connector requests in arrival order, faulted ones included; cleared in place by `reset()`. */
   readonly requests: RecordedHttpRequest[];
   /** Requests received for `connector` (or for both) since start or the last reset. */
@@ -97,14 +98,14 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
 }
 
 /**
- * Starts a real HTTP server that serves the connector fakes' routes (`/nuvei/…`, `/paytm/…`),
+ * Starts a real HTTP server that serves the connector fakes' routes (`/<id>/…` for each of `gateways`),
  * records every request, injects faults and, unless disabled, exposes the `/__control` endpoint.
  *
  * @example
  * const nuvei = createNuveiFakeGateway({ merchants: [merchant] });
- * const server = await startFakeGatewayServer({ nuvei });
+ * const server = await startFakeGatewayServer({ gateways: { nuvei } });
  * server.setFault('nuvei', { kind: 'status', status: 503, body: 'maintenance' }, { times: 1 });
- * // point the connector at server.nuveiBaseUrl …
+ * // point the connector at server.baseUrl('nuvei') …
  * await server.stop();
  */
 export async function startFakeGatewayServer(options: FakeGatewayServerOptions = {}): Promise<FakeGatewayServer> {
@@ -114,7 +115,11 @@ export async function startFakeGatewayServer(options: FakeGatewayServerOptions =
   const maxRecorded = options.maxRecordedRequests ?? 10_000;
   if (!Number.isInteger(maxRecorded) || maxRecorded < 0) throw new RangeError('maxRecordedRequests must be a non-negative integer');
 
-  const routes: Partial<Record<SimulatedConnector, readonly FakeGatewayRoute[]>> = { nuvei: options.nuvei?.routes, paytm: options.paytm?.routes };
+  const gateways = options.gateways ?? {};
+  const connectors = Object.keys(gateways);
+  const invalid = connectors.find((id) => !CONNECTOR_ID_PATTERN.test(id));
+  if (invalid !== undefined) throw new RangeError(`gateways: "${invalid}" is not a connector id (lower snake_case)`);
+  const routes = new Map<SimulatedConnector, readonly FakeGatewayRoute[]>(Object.entries(gateways).map(([id, fake]) => [id, fake.routes]));
   const log = new RequestLog(maxRecorded);
   const faults = new FaultRegistry();
   const server = createServer();
@@ -128,7 +133,7 @@ export async function startFakeGatewayServer(options: FakeGatewayServerOptions =
   };
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    const target = resolveTarget(request.url ?? '/');
+    const target = resolveTarget(request.url ?? '/', connectors);
     const read = await readBody(request);
     if (!read.ok) {
       if (read.reason === 'too-large') refuseTooLarge(response);
@@ -136,11 +141,11 @@ export async function startFakeGatewayServer(options: FakeGatewayServerOptions =
     }
     const method = request.method ?? 'GET';
     if (target.kind === 'control' && options.control !== false) {
-      const deps = { requests: () => log.requests, setFault, clearFaults: () => faults.clear(), reset };
+      const deps = { connectors, requests: () => log.requests, setFault, clearFaults: () => faults.clear(), reset };
       sendAnswer(response, handleControl({ method, path: target.path, query: target.query, body: read.body }, deps));
       return;
     }
-    const connectorRoutes = target.kind === 'connector' ? routes[target.connector] : undefined;
+    const connectorRoutes = target.kind === 'connector' ? routes.get(target.connector) : undefined;
     if (target.kind !== 'connector' || !connectorRoutes) {
       sendAnswer(response, NOT_FOUND);
       return;
@@ -163,8 +168,11 @@ export async function startFakeGatewayServer(options: FakeGatewayServerOptions =
 
   return {
     url,
-    nuveiBaseUrl: `${url}/nuvei`,
-    paytmBaseUrl: `${url}/paytm/`,
+    connectors,
+    baseUrl(id) {
+      if (!routes.has(id)) throw new RangeError(`The fake gateway server does not serve "${id}"`);
+      return `${url}/${id}`;
+    },
     requests: log.requests,
     callCount: (connector) => log.count(connector),
     setFault: (connector, fault, faultOptions) => setFault(connector, fault, faultOptions?.times),

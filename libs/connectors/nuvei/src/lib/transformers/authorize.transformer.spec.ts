@@ -1,7 +1,8 @@
 import { inspect } from 'node:util';
 import { ConnectorError, IntegrationError, type FlowContext, type HttpResponse } from '@org/connector-interfaces';
 import { FixedClock } from '@org/connector-interfaces/testing';
-import type { AuthorizeRequestData, NuveiCredentials } from '@org/domain-types';
+import type { AuthorizeRequestData } from '@org/domain-types';
+import type { NuveiCredentials } from '../nuvei.credentials';
 import { Secret, maskPan } from '@org/masking';
 import { serializeNuveiRequest } from '../wire/nuvei.requests';
 import { fromNuveiPaymentResponse, toNuveiPaymentRequest } from './authorize.transformer';
@@ -10,7 +11,6 @@ const PAN = '4111111111111111';
 const CVV = '9731';
 
 const credentials: NuveiCredentials = {
-  connector: 'nuvei',
   merchantId: new Secret('probe_merchant'),
   merchantSiteId: new Secret('probe_id'),
   merchantSecret: new Secret('probe_secret'),

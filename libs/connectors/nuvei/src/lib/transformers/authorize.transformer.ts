@@ -5,15 +5,15 @@ import {
   type AuthorizeResponseData,
   type BillingDetails,
   type CardPaymentMethod,
-  type NuveiCredentials,
 } from '@org/domain-types';
+import type { NuveiCredentials } from '../nuvei.credentials';
 import { Secret } from '@org/masking';
 import { formatNuveiTimestamp, nuveiPaymentChecksum } from '../nuvei.checksum';
 import { nuveiDeclineErrorResponse, nuveiStatusErrorResponse } from '../nuvei.errors';
 import { mapNuveiTransactionStatus } from '../nuvei.status';
 import type { NuveiBillingAddress, NuveiCard, NuveiPaymentRequest, NuveiUrlDetails } from '../wire/nuvei.requests';
 import { nuveiPaymentResponseSchema, parseNuveiSuccessBody, type NuveiPaymentResponse } from '../wire/nuvei.responses';
-import { assertSupportedCurrency, missingField } from './nuvei.request-guards';
+import { missingField } from './nuvei.request-guards';
 
 type AuthorizeContext = FlowContext<AuthorizeRequestData, NuveiCredentials>;
 
@@ -88,12 +88,11 @@ function urlDetailsOf(returnUrl: string | undefined): { urlDetails?: NuveiUrlDet
  * names, email, IP and token stay in `Secret`s until serialisation.
  *
  * @throws IntegrationError naming the field: `sessionToken`, `paymentMethod.type` (cards only),
- *   `paymentMethod.holderName`, `billing.email`, `billing.country`, `browserInfo.ipAddress`, `amount.currency`.
+ *   `paymentMethod.holderName`, `billing.email`, `billing.country`, `browserInfo.ipAddress`.
  */
 export function toNuveiPaymentRequest(ctx: AuthorizeContext): NuveiPaymentRequest {
   const { request } = ctx;
   const sessionToken = sessionTokenOf(request);
-  assertSupportedCurrency(request.amount, 'authorize');
   const card = toCard(cardOf(request), request.billing);
   const billingAddress = toBillingAddress(request.billing);
   const ipAddress = ipAddressOf(request);

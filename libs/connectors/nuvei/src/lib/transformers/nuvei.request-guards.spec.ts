@@ -1,5 +1,7 @@
-import { IntegrationError } from '@org/connector-interfaces';
-import { assertSupportedCurrency, missingField } from './nuvei.request-guards';
+import { IntegrationError, prepareFlow, systemClock } from '@org/connector-interfaces';
+import { nuveiConnector } from '../nuvei.connector';
+import { nuveiCredentialSchema } from '../nuvei.credentials';
+import { missingField } from './nuvei.request-guards';
 
 describe('missingField', () => {
   it('names the field and the flow', () => {
@@ -10,9 +12,17 @@ describe('missingField', () => {
   });
 });
 
-describe('assertSupportedCurrency', () => {
+describe('currency check (prepareFlow, from the connector capabilities)', () => {
+  const ctx = (currency: 'USD' | 'CLF') => ({
+    flowData: { merchantId: 'm', connectorRequestReferenceId: 'r', testMode: true },
+    request: { amount: { minorAmount: 1n, currency } },
+    credentials: nuveiCredentialSchema.parse({ merchant_id: 'm', merchant_site_id: 's', merchant_secret: 'k' }),
+    baseUrl: nuveiConnector.baseUrls.sandbox,
+    clock: systemClock,
+  });
+
   it('accepts supported currencies and refuses the others', () => {
-    expect(() => assertSupportedCurrency({ minorAmount: 1n, currency: 'USD' }, 'sessionToken')).not.toThrow();
-    expect(() => assertSupportedCurrency({ minorAmount: 1n, currency: 'CLF' }, 'sessionToken')).toThrow(IntegrationError);
+    expect(() => prepareFlow(nuveiConnector, 'sessionToken', ctx('USD'))).not.toThrow();
+    expect(() => prepareFlow(nuveiConnector, 'sessionToken', ctx('CLF'))).toThrow(IntegrationError);
   });
 });

@@ -1,13 +1,14 @@
 import { inspect } from 'node:util';
-import { ConnectorError, IntegrationError, type FlowContext, type HttpResponse } from '@org/connector-interfaces';
+import { ConnectorError, IntegrationError, prepareFlow, type FlowContext, type HttpResponse } from '@org/connector-interfaces';
 import { FixedClock } from '@org/connector-interfaces/testing';
-import type { NuveiCredentials, SessionTokenRequestData } from '@org/domain-types';
+import type { SessionTokenRequestData } from '@org/domain-types';
+import type { NuveiCredentials } from '../nuvei.credentials';
 import { Secret } from '@org/masking';
+import { nuveiConnector } from '../nuvei.connector';
 import { serializeNuveiRequest } from '../wire/nuvei.requests';
 import { fromNuveiSessionTokenResponse, toNuveiSessionTokenRequest } from './session-token.transformer';
 
 const credentials: NuveiCredentials = {
-  connector: 'nuvei',
   merchantId: new Secret('probe_merchant'),
   merchantSiteId: new Secret('probe_id'),
   merchantSecret: new Secret('probe_secret'),
@@ -57,8 +58,8 @@ describe('toNuveiSessionTokenRequest', () => {
     expect(serializeNuveiRequest(request)).not.toContain('probe_secret');
   });
 
-  it('refuses a currency upstream does not support before anything is sent', () => {
-    const error = thrown(() => toNuveiSessionTokenRequest(context('x', { amount: { minorAmount: 100n, currency: 'AFN' } })));
+  it('refuses a currency upstream does not support before anything is sent (prepareFlow checks the capabilities)', () => {
+    const error = thrown(() => prepareFlow(nuveiConnector, 'sessionToken', context('x', { amount: { minorAmount: 100n, currency: 'AFN' } })));
     expect(error).toBeInstanceOf(IntegrationError);
     expect(error).toMatchObject({ code: 'UNSUPPORTED_CURRENCY', field: 'amount.currency', flow: 'sessionToken' });
   });

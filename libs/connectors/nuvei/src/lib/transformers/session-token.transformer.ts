@@ -1,11 +1,11 @@
 import { ConnectorError, type FlowContext, type FlowOutcome, type HttpResponse } from '@org/connector-interfaces';
-import type { NuveiCredentials, SessionTokenRequestData, SessionTokenResponseData } from '@org/domain-types';
+import type { SessionTokenRequestData, SessionTokenResponseData } from '@org/domain-types';
+import type { NuveiCredentials } from '../nuvei.credentials';
 import { Secret } from '@org/masking';
 import { formatNuveiTimestamp, nuveiSessionChecksum } from '../nuvei.checksum';
 import { nuveiStatusErrorResponse } from '../nuvei.errors';
 import type { NuveiSessionTokenRequest } from '../wire/nuvei.requests';
 import { nuveiSessionTokenResponseSchema, parseNuveiSuccessBody } from '../wire/nuvei.responses';
-import { assertSupportedCurrency } from './nuvei.request-guards';
 
 type SessionTokenContext = FlowContext<SessionTokenRequestData, NuveiCredentials>;
 
@@ -13,10 +13,8 @@ type SessionTokenContext = FlowContext<SessionTokenRequestData, NuveiCredentials
  * Builds the `getSessionToken.do` body. `clientRequestId` is the connector reference id (`""` when
  * the caller gave none, as upstream); `timeStamp` comes from the injected clock.
  *
- * @throws IntegrationError `UNSUPPORTED_CURRENCY`.
  */
 export function toNuveiSessionTokenRequest(ctx: SessionTokenContext): NuveiSessionTokenRequest {
-  assertSupportedCurrency(ctx.request.amount, 'sessionToken');
   const { merchantId, merchantSiteId, merchantSecret } = ctx.credentials;
   const clientRequestId = ctx.flowData.connectorRequestReferenceId;
   const timeStamp = formatNuveiTimestamp(ctx.clock.now());
