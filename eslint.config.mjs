@@ -2,7 +2,7 @@ import nx from '@nx/eslint-plugin';
 
 const testCode = ['**/*.spec.ts', '**/*.e2e-spec.ts', '**/src/testing/**', '**/src/support/**', 'libs/testing/**', 'apps/gateway-simulator/**', 'apps/api-e2e/**', 'bench/**', 'tools/**'];
 const testingImports = { group: ['@org/*/testing', '@org/testing-*'], message: 'Testing code is for specs, the simulator and the benchmark only.' };
-const ioFreeLibDirs = ['libs/masking', 'libs/domain-types', 'libs/connector-interfaces', 'libs/connectors/nuvei', 'libs/connectors/paytm'];
+const ioFreeLibDirs = ['libs/masking', 'libs/domain-types', 'libs/connector-interfaces', 'libs/connectors/*'];
 const banned = (names) => names.flatMap((name) => [name, `node:${name}`]).map((name) => ({ name, message: 'Libraries do no I/O: the application injects an HttpTransport.' }));
 const networkModules = banned(['http', 'https', 'http2', 'net', 'tls', 'dgram', 'dns']);
 const ioModules = [...networkModules, ...banned(['child_process', 'fs', 'fs/promises'])];
@@ -42,11 +42,13 @@ export default [
             { sourceTag: 'type:connector', onlyDependOnLibsWithTags: ['type:util', 'type:domain', 'type:contract'] },
             // Test utilities (fake gateway HTTP server) sit beside connectors; apps may use them only in
             // specs, the simulator and the benchmark (see no-restricted-imports below).
+            // The registry lists the connectors the product ships; only apps read it.
+            { sourceTag: 'type:registry', onlyDependOnLibsWithTags: ['type:util', 'type:domain', 'type:contract', 'type:connector'] },
             { sourceTag: 'type:test-util', onlyDependOnLibsWithTags: ['type:util', 'type:domain', 'type:contract', 'type:connector'] },
             // Infrastructure (database plumbing: embedded Postgres, wasm migrations) stands alone.
             { sourceTag: 'type:infra', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:util', 'type:domain', 'type:contract', 'type:connector', 'type:test-util', 'type:infra'] },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:util', 'type:domain', 'type:contract', 'type:connector', 'type:test-util', 'type:infra', 'type:app'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:util', 'type:domain', 'type:contract', 'type:connector', 'type:registry', 'type:test-util', 'type:infra'] },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:util', 'type:domain', 'type:contract', 'type:connector', 'type:registry', 'type:test-util', 'type:infra', 'type:app'] },
             { sourceTag: 'scope:payments', notDependOnLibsWithTags: ['scope:api'] },
             { sourceTag: 'scope:shared', notDependOnLibsWithTags: ['scope:api', 'scope:payments', 'scope:testing'] },
             { sourceTag: 'scope:payments', notDependOnLibsWithTags: ['scope:testing'] },
@@ -55,6 +57,7 @@ export default [
             { sourceTag: 'type:domain', bannedExternalImports: gatewayFreeBans },
             { sourceTag: 'type:contract', bannedExternalImports: gatewayFreeBans },
             { sourceTag: 'type:connector', bannedExternalImports: gatewayFreeBans },
+            { sourceTag: 'type:registry', bannedExternalImports: gatewayFreeBans },
           ],
         },
       ],

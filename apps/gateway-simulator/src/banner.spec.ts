@@ -1,3 +1,5 @@
+import { nuveiConnector } from '@org/connectors-nuvei';
+import { paytmConnector } from '@org/connectors-paytm';
 import { parseConnectorConfig } from '@org/domain-types';
 import { simulatorBanner } from './banner';
 import { DEMO_NUVEI_CONNECTOR_CONFIG, DEMO_NUVEI_MERCHANT, DEMO_PAYTM_CONNECTOR_CONFIG, DEMO_PAYTM_MERCHANT } from './demo-credentials';
@@ -25,12 +27,12 @@ describe('simulatorBanner', () => {
 
 describe('demo credentials', () => {
   it('header values parse as the API parses x-connector-config', () => {
-    const nuvei = parseConnectorConfig(DEMO_NUVEI_CONNECTOR_CONFIG).credentials;
-    expect(nuvei.connector).toBe('nuvei');
-    if (nuvei.connector === 'nuvei') expect(nuvei.merchantSecret.expose()).toBe(DEMO_NUVEI_MERCHANT.merchantSecret);
-    const paytm = parseConnectorConfig(DEMO_PAYTM_CONNECTOR_CONFIG).credentials;
-    expect(paytm.connector).toBe('paytm');
-    if (paytm.connector === 'paytm') expect(paytm.website.expose()).toBe('WEBSTAGING');
+    const nuvei = parseConnectorConfig(DEMO_NUVEI_CONNECTOR_CONFIG, [nuveiConnector.credentials, paytmConnector.credentials]);
+    expect(nuvei.schema).toBe(nuveiConnector.credentials);
+    expect(nuveiConnector.credentials.parse(JSON.parse(DEMO_NUVEI_CONNECTOR_CONFIG).config.Nuvei).merchantSecret.expose()).toBe(DEMO_NUVEI_MERCHANT.merchantSecret);
+    const paytm = parseConnectorConfig(DEMO_PAYTM_CONNECTOR_CONFIG, [nuveiConnector.credentials, paytmConnector.credentials]);
+    expect(paytm.schema).toBe(paytmConnector.credentials);
+    expect(paytmConnector.credentials.parse(JSON.parse(DEMO_PAYTM_CONNECTOR_CONFIG).config.Paytm).website.expose()).toBe('WEBSTAGING');
   });
 
   it('the Paytm key is 16 bytes (AES-128)', () => {

@@ -1,7 +1,7 @@
 import { systemClock, type FlowContext, type HttpRequest, type HttpResponse } from '@org/connector-interfaces';
-import { nuveiConnector } from '@org/connectors-nuvei';
-import { paytmConnector } from '@org/connectors-paytm';
-import { createMoney, type NuveiCredentials, type PaytmCredentials, type SessionTokenRequestData } from '@org/domain-types';
+import { nuveiConnector, type NuveiCredentials } from '@org/connectors-nuvei';
+import { paytmConnector, type PaytmCredentials } from '@org/connectors-paytm';
+import { createMoney, type SessionTokenRequestData } from '@org/domain-types';
 import { Secret, exposeHeaders } from '@org/masking';
 import { createFakeGatewayControlClient } from '@org/testing-fake-gateway';
 import { DEMO_NUVEI_MERCHANT, DEMO_PAYTM_MERCHANT } from './demo-credentials';
@@ -13,14 +13,12 @@ async function send(request: HttpRequest): Promise<HttpResponse> {
 }
 
 const nuveiCredentials = (merchantSecret: string = DEMO_NUVEI_MERCHANT.merchantSecret): NuveiCredentials => ({
-  connector: 'nuvei',
   merchantId: new Secret(DEMO_NUVEI_MERCHANT.merchantId),
   merchantSiteId: new Secret(DEMO_NUVEI_MERCHANT.merchantSiteId),
   merchantSecret: new Secret(merchantSecret),
 });
 
 const paytmCredentials = (): PaytmCredentials => ({
-  connector: 'paytm',
   merchantId: new Secret(DEMO_PAYTM_MERCHANT.merchantId),
   merchantKey: new Secret(DEMO_PAYTM_MERCHANT.merchantKey),
   website: new Secret(DEMO_PAYTM_MERCHANT.website),
@@ -50,9 +48,9 @@ describe('gateway simulator', () => {
   });
 
   it('Nuvei: a getSessionToken request signed with the demo secret gets a session token', async () => {
-    const ctx = context(nuveiCredentials(), simulator.server.nuveiBaseUrl, 'session_001', 'USD');
+    const ctx = context(nuveiCredentials(), simulator.server.baseUrl('nuvei'), 'session_001', 'USD');
     const request = nuveiConnector.flows.sessionToken.buildRequest(ctx);
-    expect(request.url).toBe(`${simulator.server.nuveiBaseUrl}/getSessionToken.do`);
+    expect(request.url).toBe(`${simulator.server.baseUrl('nuvei')}/getSessionToken.do`);
     const response = await send(request);
     expect(response.status).toBe(200);
     expect(JSON.parse(response.body)).toMatchObject({ status: 'SUCCESS', merchantId: DEMO_NUVEI_MERCHANT.merchantId, clientRequestId: 'session_001' });
@@ -65,16 +63,16 @@ describe('gateway simulator', () => {
   });
 
   it('Nuvei: a request signed with another secret is refused with 1001 Invalid checksum', async () => {
-    const ctx = context(nuveiCredentials('not_the_demo_secret'), simulator.server.nuveiBaseUrl, 'session_002', 'USD');
+    const ctx = context(nuveiCredentials('not_the_demo_secret'), simulator.server.baseUrl('nuvei'), 'session_002', 'USD');
     const response = await send(nuveiConnector.flows.sessionToken.buildRequest(ctx));
     expect(JSON.parse(response.body)).toMatchObject({ status: 'ERROR', errCode: 1001, reason: 'Invalid checksum' });
     expect(simulator.nuvei.issuedTokens).toHaveLength(0);
   });
 
   it('Paytm: an initiateTransaction signed with the demo key gets a txnToken; the same orderId again is 0002', async () => {
-    const ctx = context(paytmCredentials(), simulator.server.paytmBaseUrl, 'order_001', 'INR');
+    const ctx = context(paytmCredentials(), `${simulator.server.baseUrl('paytm')}/`, 'order_001', 'INR');
     const request = paytmConnector.flows.sessionToken.buildRequest(ctx);
-    expect(request.url.startsWith(`${simulator.server.paytmBaseUrl}theia/api/v1/initiateTransaction?`)).toBe(true);
+    expect(request.url.startsWith(`${simulator.server.baseUrl('paytm')}/theia/api/v1/initiateTransaction?`)).toBe(true);
     const response = await send(request);
     expect(response.status).toBe(200);
     const body = JSON.parse(response.body) as { body: { resultInfo: { resultCode: string }; txnToken: string } };
@@ -91,7 +89,7 @@ describe('gateway simulator', () => {
   it('faults apply in front of the fakes, and a control reset also forgets issued tokens', async () => {
     const control = createFakeGatewayControlClient(simulator.server.url);
     await control.setFault('paytm', { kind: 'status', status: 503, body: 'maintenance' }, { times: 1 });
-    const ctx = context(paytmCredentials(), simulator.server.paytmBaseUrl, 'order_002', 'INR');
+    const ctx = context(paytmCredentials(), `${simulator.server.baseUrl('paytm')}/`, 'order_002', 'INR');
     expect((await send(paytmConnector.flows.sessionToken.buildRequest(ctx))).status).toBe(503);
     expect((await send(paytmConnector.flows.sessionToken.buildRequest(ctx))).status).toBe(200);
     expect(simulator.paytm.issuedTokens).toHaveLength(1);

@@ -33,7 +33,7 @@ const TRIM_INTERVAL_MS = 5000;
  *
  * @example
  * const simulator = await startSimulator({ port: 0 });
- * process.env['NUVEI_BASE_URL'] = simulator.server.nuveiBaseUrl;
+ * process.env['NUVEI_BASE_URL'] = simulator.server.baseUrl('nuvei');
  * // …
  * await simulator.stop();
  */
@@ -44,8 +44,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const server = await startFakeGatewayServer({
     port: options.port ?? 0,
     host: options.host ?? '127.0.0.1',
-    nuvei,
-    paytm,
+    gateways: { nuvei, paytm },
     onReset: () => {
       nuvei.reset();
       paytm.reset();

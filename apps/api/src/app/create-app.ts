@@ -76,15 +76,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
     options: {
       expiryMarginSeconds: config.SESSION_EXPIRY_MARGIN_SECONDS,
       gatewayTimeoutMs: config.GATEWAY_TIMEOUT_MS,
-      baseUrlOverrides: {
-        ...(config.NUVEI_BASE_URL ? { nuvei: config.NUVEI_BASE_URL } : {}),
-        ...(config.PAYTM_BASE_URL ? { paytm: config.PAYTM_BASE_URL } : {}),
-      },
+      baseUrlOverrides: config.baseUrlOverrides,
       baseUrlAllowlist: config.baseUrlAllowlist,
     },
   });
   const schema = await buildAppSchema({
-    paymentSessions: new PaymentSessionResolver(service, clock),
+    paymentSessions: new PaymentSessionResolver(service, clock, connectors),
     connectors: new ConnectorResolver(connectors, config.SESSION_EXPIRY_MARGIN_SECONDS),
   });
   const production = config.NODE_ENV === 'production';

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { CONNECTOR_IDS, type ConnectorId } from '../connectors/connector-registry';
+import type { BaseUrlOverrides } from '../connectors/gateway-base-url';
 
 const optionalUrl = z
   .string()
@@ -6,7 +8,7 @@ const optionalUrl = z
   .transform((value) => (value === '' ? undefined : value))
   .pipe(z.url({ protocol: /^https?$/ }).optional());
 
-const envSchema = z.object({
+const staticSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().default('0.0.0.0'),
@@ -15,8 +17,6 @@ const envSchema = z.object({
     .trim()
     .transform((value) => (value === '' ? undefined : value))
     .optional(),
-  NUVEI_BASE_URL: optionalUrl.optional(),
-  PAYTM_BASE_URL: optionalUrl.optional(),
   /** Base64 of 32 random bytes. Required in production. */
   ENCRYPTION_KEY: z.string().optional(),
   /** Comma-separated base64 keys that were retired: still accepted for decryption until `keys:rotate` re-seals their rows. */
@@ -33,8 +33,22 @@ const envSchema = z.object({
   DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
 });
 
+/** `<ID>_BASE_URL`: the gateway base URL override of one registered connector (e.g. `NUVEI_BASE_URL`). */
+export function baseUrlVariable<Id extends ConnectorId>(id: Id): `${Uppercase<Id>}_BASE_URL` {
+  return `${id.toUpperCase() as Uppercase<Id>}_BASE_URL`;
+}
+
+type BaseUrlVariables = { readonly [Id in ConnectorId as `${Uppercase<Id>}_BASE_URL`]?: string };
+
+const envSchema = staticSchema.extend(Object.fromEntries(CONNECTOR_IDS.map((id) => [baseUrlVariable(id), optionalUrl.optional()])));
+
 /** Validated process configuration. Names are fixed by the product spec. */
-export type AppConfig = z.infer<typeof envSchema> & { readonly baseUrlAllowlist: ReadonlySet<string> };
+export type AppConfig = z.infer<typeof staticSchema> &
+  BaseUrlVariables & {
+    readonly baseUrlAllowlist: ReadonlySet<string>;
+    /** The `<ID>_BASE_URL` values that are set, by connector id. */
+    readonly baseUrlOverrides: BaseUrlOverrides;
+  };
 
 /** Parses configuration from an environment map; throws a readable error naming each bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -44,10 +58,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
     throw new Error(`Invalid configuration: ${problems}`);
   }
+  const data = parsed.data as z.infer<typeof staticSchema> & Partial<Record<string, string>>;
   const baseUrlAllowlist = new Set(
-    parsed.data.CONNECTOR_BASE_URL_ALLOWLIST.split(',')
+    data.CONNECTOR_BASE_URL_ALLOWLIST.split(',')
       .map((host) => host.trim().toLowerCase())
       .filter((host) => host !== ''),
   );
-  return { ...parsed.data, baseUrlAllowlist };
+  const baseUrlOverrides: BaseUrlOverrides = Object.fromEntries(
+    CONNECTOR_IDS.flatMap((id) => {
+      const url = data[baseUrlVariable(id)];
+      return url === undefined ? [] : [[id, url]];
+    }),
+  );
+  return { ...data, baseUrlAllowlist, baseUrlOverrides } as AppConfig;
 }

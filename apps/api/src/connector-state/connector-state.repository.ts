@@ -1,4 +1,5 @@
-import type { ConnectorId } from '@org/domain-types';
+import { toDbConnector } from '../connectors/connector-db';
+import type { ConnectorId } from '../connectors/connector-registry';
 import type { PrismaClient } from '../generated/prisma/client';
 
 /** Connector state to store for a merchant, secrets already sealed. */
@@ -17,7 +18,7 @@ export class ConnectorStateRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
   async upsert(state: ConnectorStateWrite): Promise<void> {
-    const connector = state.connector === 'nuvei' ? 'NUVEI' : 'PAYTM';
+    const connector = toDbConnector(state.connector);
     const data = {
       accessTokenCiphertext: state.accessTokenCiphertext === null ? null : new Uint8Array(state.accessTokenCiphertext),
       accessTokenType: state.accessTokenType,

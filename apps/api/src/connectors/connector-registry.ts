@@ -1,64 +1,110 @@
-import type { ConnectorCredentials, ConnectorId, PaymentFlowData, SessionTokenRequestData, SessionTokenResponseData } from '@org/domain-types';
-import {
-  executeFlow,
-  type Clock,
-  type ConnectorCapabilities,
-  type ConnectorDefinition,
-  type ExecuteFlowHooks,
-  type FlowResult,
-  type HttpTransport,
-} from '@org/connector-interfaces';
-import { describeNuveiErrorCode, nuveiConnector } from '@org/connectors-nuvei';
-import { describePaytmResultCode, paytmConnector } from '@org/connectors-paytm';
+import type { PaymentFlowData, SessionTokenRequestData, SessionTokenResponseData } from '@org/domain-types';
+import { ConnectorConfigError, parseConnectorConfig, type CredentialSchema } from '@org/domain-types';
+import { IntegrationError, prepareFlow, type Clock, type ConnectorCapabilities, type ConnectorBaseUrls, type ConnectorDefinition, type PreparedFlow } from '@org/connector-interfaces';
+import { CONNECTORS, type ConnectorId } from '@org/connectors-registry';
 
-/** Inputs of one session-token call, with credentials not yet narrowed to the connector. */
+export type { ConnectorId } from '@org/connectors-registry';
+
+/** Every registered connector id, in display order. */
+export const CONNECTOR_IDS: readonly ConnectorId[] = Object.freeze(CONNECTORS.map((connector) => connector.id));
+
+/** Narrows a string to a registered {@link ConnectorId}. Case-sensitive, like upstream's `x-connector`. */
+export function isConnectorId(value: string): value is ConnectorId {
+  return (CONNECTOR_IDS as readonly string[]).includes(value);
+}
+
+/**
+ * Credentials parsed by one connector's schema, tagged with that connector. Opaque outside the
+ * registry: only the connector that parsed them can use them.
+ */
+export interface ParsedCredentials {
+  readonly connector: ConnectorId;
+  /** Never read outside {@link registerConnector}; every secret inside is a `Secret`. */
+  readonly value: unknown;
+}
+
+/** A parsed `x-connector-config`: tagged credentials and upstream's optional `base_url`. */
+export interface ParsedConnectorConfig {
+  readonly credentials: ParsedCredentials;
+  readonly baseUrl?: string;
+}
+
+/** Inputs of one session-token call. */
 export interface SessionTokenCall {
   readonly flowData: PaymentFlowData;
   readonly request: SessionTokenRequestData;
-  readonly credentials: ConnectorCredentials;
+  readonly credentials: ParsedCredentials;
   readonly baseUrl: string;
   readonly clock: Clock;
 }
 
 /**
- * A connector with its credential type erased, so the app can hold Nuvei and Paytm in one table.
+ * A connector with its credential type erased, so the app can hold every connector in one table.
  * Type safety is kept inside {@link registerConnector}, where the credential type is still known.
  */
 export interface RegisteredConnector {
   readonly id: ConnectorId;
   readonly displayName: string;
   readonly capabilities: ConnectorCapabilities;
-  readonly baseUrls: ConnectorDefinition<ConnectorCredentials>['baseUrls'];
+  readonly baseUrls: ConnectorBaseUrls;
+  /** The connector's credential schema (its `x-connector-config` key and fields). */
+  readonly credentials: CredentialSchema<unknown>;
   /** The documented meaning of a gateway error code, when known. */
   describeErrorCode(code: string): string | undefined;
-  /** Builds (and discards) the request: surfaces IntegrationErrors before anything is written or sent. */
-  validateSessionToken(call: SessionTokenCall): void;
-  createSessionToken(call: SessionTokenCall, transport: HttpTransport, hooks?: ExecuteFlowHooks): Promise<FlowResult<SessionTokenResponseData>>;
+  /**
+   * Builds the session-token request once (every check that needs no I/O happens here); the
+   * returned flow sends exactly those bytes.
+   * @throws IntegrationError for input the connector refuses (nothing is sent).
+   */
+  prepareSessionToken(call: SessionTokenCall): PreparedFlow<SessionTokenResponseData>;
 }
 
 /** Wraps a connector definition for the registry. */
-export function registerConnector<C extends ConnectorCredentials>(
-  connector: ConnectorDefinition<C>,
-  describeErrorCode: (code: string) => string | undefined = () => undefined,
-): RegisteredConnector {
-  const context = (call: SessionTokenCall) => ({ ...call, credentials: connector.parseCredentials(call.credentials) });
+export function registerConnector<C>(connector: ConnectorDefinition<C, ConnectorId>): RegisteredConnector {
   return {
     id: connector.id,
     displayName: connector.displayName,
     capabilities: connector.capabilities,
     baseUrls: connector.baseUrls,
-    describeErrorCode,
-    validateSessionToken: (call) => {
-      connector.flows.sessionToken.buildRequest(context(call));
+    credentials: connector.credentials,
+    describeErrorCode: (code) => connector.describeErrorCode(code),
+    prepareSessionToken: (call) => {
+      if (call.credentials.connector !== connector.id) {
+        throw new IntegrationError('CONNECTOR_MISMATCH', `${connector.displayName} needs its own credentials, not ${call.credentials.connector}'s`, {
+          connector: connector.id,
+          flow: 'sessionToken',
+          field: 'credentials',
+        });
+      }
+      // The tag says these came from this connector's own schema, so they are a C.
+      return prepareFlow(connector, 'sessionToken', { ...call, credentials: call.credentials.value as C });
     },
-    createSessionToken: (call, transport, hooks) => executeFlow(connector, 'sessionToken', context(call), transport, hooks),
   };
 }
 
 /** Every connector this service can call, by id. */
 export type ConnectorRegistry = Readonly<Record<ConnectorId, RegisteredConnector>>;
 
-/** The production registry. Tests may build their own (e.g. a Paytm connector with a fixed salt). */
-export function createConnectorRegistry(overrides: Partial<ConnectorRegistry> = {}): ConnectorRegistry {
-  return { nuvei: registerConnector(nuveiConnector, describeNuveiErrorCode), paytm: registerConnector(paytmConnector, describePaytmResultCode), ...overrides };
+/**
+ * The registry of every connector in `CONNECTORS`. Tests may replace entries (e.g. a connector
+ * with deterministic salt) through `overrides`.
+ */
+export function createConnectorRegistry(overrides: Partial<Record<ConnectorId, ConnectorDefinition<never, ConnectorId>>> = {}): ConnectorRegistry {
+  const entries = CONNECTORS.map((definition) => {
+    const chosen = (overrides[definition.id] ?? definition) as ConnectorDefinition<unknown, ConnectorId>;
+    return [definition.id, registerConnector(chosen)] as const;
+  });
+  return Object.freeze(Object.fromEntries(entries) as Record<ConnectorId, RegisteredConnector>);
+}
+
+/**
+ * Parses an `x-connector-config` header with the credential schemas of every registered connector.
+ * @throws ConnectorConfigError naming the offending field (never a value).
+ */
+export function parseConnectorConfigHeader(registry: ConnectorRegistry, json: string): ParsedConnectorConfig {
+  const connectors = CONNECTOR_IDS.map((id) => registry[id]);
+  const { schema, credentials, baseUrl } = parseConnectorConfig(json, connectors.map((connector) => connector.credentials));
+  const owner = connectors.find((connector) => connector.credentials === schema);
+  if (owner === undefined) throw new ConnectorConfigError('INVALID_CONNECTOR', 'config', 'config names an unsupported connector');
+  return { credentials: { connector: owner.id, value: credentials }, ...(baseUrl === undefined ? {} : { baseUrl }) };
 }

@@ -1,7 +1,6 @@
 import { Query, Resolver } from 'type-graphql';
-import { CONNECTOR_IDS } from '@org/domain-types';
 import { fromConnectorId } from '../graphql/types/enums';
-import type { ConnectorRegistry } from './connector-registry';
+import { CONNECTOR_IDS, type ConnectorRegistry } from './connector-registry';
 import { ConnectorInfoType } from './connector-info.type';
 
 @Resolver(() => ConnectorInfoType)

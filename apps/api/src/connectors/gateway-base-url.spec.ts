@@ -1,4 +1,4 @@
-import type { ConnectorId } from '@org/domain-types';
+import type { ConnectorId } from './connector-registry';
 import { loadConfig } from '../config/env';
 import type { RegisteredConnector } from './connector-registry';
 import { BaseUrlNotAllowedError, resolveGatewayBaseUrl, type BaseUrlOverrides } from './gateway-base-url';

@@ -1,7 +1,6 @@
-import type { ConnectorId } from '@org/domain-types';
-import type { RegisteredConnector } from './connector-registry';
+import type { ConnectorId, RegisteredConnector } from './connector-registry';
 
-/** Operator-level base URL overrides (`NUVEI_BASE_URL`, `PAYTM_BASE_URL`). */
+/** Operator-level base URL overrides (`<ID>_BASE_URL`, e.g. `NUVEI_BASE_URL`), by connector id. */
 export type BaseUrlOverrides = Partial<Record<ConnectorId, string>>;
 
 /** Why a per-request `base_url` was refused. */

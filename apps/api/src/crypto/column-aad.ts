@@ -1,3 +1,5 @@
+import type { ConnectorId } from '../connectors/connector-registry';
+
 /**
  * Additional authenticated data for each encrypted column: binds a ciphertext to its table, column
  * and row, so it cannot be copied into another row and still open.
@@ -5,4 +7,4 @@
 export const tokenAad = (sessionId: string): string => `payment_sessions.token:${sessionId}`;
 export const metadataAad = (sessionId: string): string => `payment_sessions.metadata:${sessionId}`;
 export const connectorFeatureDataAad = (sessionId: string): string => `payment_sessions.connector_feature_data:${sessionId}`;
-export const accessTokenAad = (merchantId: string, connector: 'nuvei' | 'paytm'): string => `connector_states.access_token:${merchantId}:${connector}`;
+export const accessTokenAad = (merchantId: string, connector: ConnectorId): string => `connector_states.access_token:${merchantId}:${connector}`;

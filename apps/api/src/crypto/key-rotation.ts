@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../generated/prisma/client';
 import { accessTokenAad, connectorFeatureDataAad, metadataAad, tokenAad } from './column-aad';
 import type { FieldEncryptor } from './field-encryption';
+import { fromDbConnector } from '../connectors/connector-db';
 
 const BATCH = 200;
 
@@ -53,7 +54,7 @@ export async function rotateEncryptionKeys(prisma: PrismaClient, encryptor: Fiel
     });
     if (rows.length === 0) break;
     for (const row of rows) {
-      const aad = accessTokenAad(row.merchantId, row.connector === 'NUVEI' ? 'nuvei' : 'paytm');
+      const aad = accessTokenAad(row.merchantId, fromDbConnector(row.connector));
       const updated = await prisma.connectorState.updateMany({
         where: { id: row.id, encryptionKeyId: row.encryptionKeyId },
         data: { accessTokenCiphertext: reseal(encryptor, row.accessTokenCiphertext, row.encryptionKeyId ?? '', aad), encryptionKeyId: current },

@@ -43,8 +43,8 @@ beforeAll(async () => {
   prisma = createPrismaClient(database.databaseUrl, { connectionTimeoutMs: 1000 });
   const nuvei = createNuveiFakeGateway({ merchants: [TEST_NUVEI] });
   const paytm = createPaytmFakeGateway({ merchants: [TEST_PAYTM] });
-  gateway = await startFakeGatewayServer({ nuvei: { routes: nuvei.routes }, paytm: { routes: paytm.routes } });
-  const config = loadConfig({ NODE_ENV: 'test', NUVEI_BASE_URL: gateway.nuveiBaseUrl, PAYTM_BASE_URL: gateway.paytmBaseUrl, GATEWAY_TIMEOUT_MS: '1000' });
+  gateway = await startFakeGatewayServer({ gateways: { nuvei, paytm } });
+  const config = loadConfig({ NODE_ENV: 'test', NUVEI_BASE_URL: gateway.baseUrl('nuvei'), PAYTM_BASE_URL: `${gateway.baseUrl('paytm')}/`, GATEWAY_TIMEOUT_MS: '1000' });
   const sink = new Writable({ write: (_chunk, _encoding, callback) => callback() });
   app = await createApp({ config, prisma, encryptor: createFieldEncryptor(generateEncryptionKey()), logger: createLogger('info', sink) });
   url = await app.listen(0, '127.0.0.1');

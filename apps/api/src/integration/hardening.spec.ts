@@ -23,7 +23,7 @@ const input = (merchantSessionId: string) => ({ connector: 'NUVEI', merchantSess
 
 describe('outbound calls go only to configured or allow-listed hosts', () => {
   it('honours a per-request base_url whose host the operator allow-listed', async () => {
-    const res = await env.gql<{ createSessionToken: { statusCode: number } }>(CREATE_SESSION_TOKEN, { input: input('allowed_1') }, authHeaders(env.merchantA.apiKey, nuveiConfig(env.gateway.nuveiBaseUrl)));
+    const res = await env.gql<{ createSessionToken: { statusCode: number } }>(CREATE_SESSION_TOKEN, { input: input('allowed_1') }, authHeaders(env.merchantA.apiKey, nuveiConfig(env.gateway.baseUrl('nuvei'))));
     expect(res.data?.createSessionToken.statusCode).toBe(200);
     expect(env.gateway.callCount('nuvei')).toBe(1);
   });

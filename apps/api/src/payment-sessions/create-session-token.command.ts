@@ -1,14 +1,13 @@
 import { Secret } from '@org/masking';
+import { ConnectorConfigError, createMoney, type BrowserInformation, type ConnectorState } from '@org/domain-types';
 import {
-  ConnectorConfigError,
-  createMoney,
+  CONNECTOR_IDS,
   isConnectorId,
-  parseConnectorConfig,
-  type BrowserInformation,
-  type ConnectorConfig,
+  parseConnectorConfigHeader,
   type ConnectorId,
-  type ConnectorState,
-} from '@org/domain-types';
+  type ConnectorRegistry,
+  type ParsedConnectorConfig,
+} from '../connectors/connector-registry';
 import { InvalidInputError } from '../errors/app-errors';
 import type { GraphQLContext } from '../graphql/context';
 import { toConnectorId } from '../graphql/types/enums';
@@ -20,7 +19,7 @@ function resolveConnector(input: CreateSessionTokenInput, header: string | undef
   let fromHeader: ConnectorId | undefined;
   if (header !== undefined) {
     const name = header.trim().toLowerCase();
-    if (!isConnectorId(name)) throw new InvalidInputError('INVALID_CONNECTOR', 'x-connector', 'x-connector must be "nuvei" or "paytm"');
+    if (!isConnectorId(name)) throw new InvalidInputError('INVALID_CONNECTOR', 'x-connector', `x-connector must be ${CONNECTOR_IDS.map((id) => `"${id}"`).join(' or ')}`);
     fromHeader = name;
   }
   if (fromInput && fromHeader && fromInput !== fromHeader) {
@@ -31,13 +30,13 @@ function resolveConnector(input: CreateSessionTokenInput, header: string | undef
   return connector;
 }
 
-function parseCredentials(headers: GraphQLContext['connectorHeaders']): ConnectorConfig {
+function parseCredentials(connectors: ConnectorRegistry, headers: GraphQLContext['connectorHeaders']): ParsedConnectorConfig {
   // x-connector-config wins; x-connector-auth is upstream's deprecated {"auth_type":{...}} form.
   const raw = headers.connectorConfig ?? headers.connectorAuth;
   const header = headers.connectorConfig !== undefined ? 'x-connector-config' : 'x-connector-auth';
   if (raw === undefined) throw new InvalidInputError('MISSING_METADATA', 'x-connector-config', 'Missing x-connector-config header with the connector credentials');
   try {
-    return parseConnectorConfig(raw);
+    return parseConnectorConfigHeader(connectors, raw);
   } catch (error) {
     if (error instanceof ConnectorConfigError) throw new InvalidInputError(error.code, `${header}.${error.field}`, error.message);
     throw error;
@@ -70,9 +69,14 @@ function stateOf(input: ConnectorStateInput | undefined | null): ConnectorState 
  * Turns validated GraphQL input plus the connector headers into a service command. Secrets are
  * wrapped here, at the edge. Throws {@link InvalidInputError} naming the field or header.
  */
-export function toCreateSessionCommand(merchantId: string, input: CreateSessionTokenInput, headers: GraphQLContext['connectorHeaders']): CreateSessionCommand {
+export function toCreateSessionCommand(
+  connectors: ConnectorRegistry,
+  merchantId: string,
+  input: CreateSessionTokenInput,
+  headers: GraphQLContext['connectorHeaders'],
+): CreateSessionCommand {
   const connector = resolveConnector(input, headers.connector);
-  const config = parseCredentials(headers);
+  const config = parseCredentials(connectors, headers);
   const browserInfo = browserInfoOf(input.browserInfo);
   const state = stateOf(input.state);
   return {

@@ -1,10 +1,10 @@
-import type { ConnectorId, CurrencyCode, UnifiedErrorCode } from '@org/domain-types';
+import type { CurrencyCode, UnifiedErrorCode } from '@org/domain-types';
+import type { ConnectorId } from '../connectors/connector-registry';
 import { Prisma, type PaymentSession as SessionRow, type PrismaClient } from '../generated/prisma/client';
 import { sourceOf } from './error-catalog';
+import { fromDbConnector, toDbConnector } from '../connectors/connector-db';
 import type { SessionError, SessionRecord, SessionStatus } from './session-record';
 
-const CONNECTOR_TO_DB = { nuvei: 'NUVEI', paytm: 'PAYTM' } as const;
-const CONNECTOR_FROM_DB = { NUVEI: 'nuvei', PAYTM: 'paytm' } as const;
 
 // The session columns under the Prisma model's field names, so raw rows map exactly like Prisma's.
 const SESSION_COLUMNS = Prisma.raw(
@@ -86,7 +86,7 @@ function toRecord(row: SessionRow): SessionRecord {
   return {
     id: row.id,
     merchantId: row.merchantId,
-    connector: CONNECTOR_FROM_DB[row.connector],
+    connector: fromDbConnector(row.connector),
     merchantSessionId: row.merchantSessionId,
     idempotencyKey: row.idempotencyKey,
     requestFingerprint: row.requestFingerprint,
@@ -134,7 +134,7 @@ export class PaymentSessionRepository {
 
   async findByMerchantSessionId(merchantId: string, connector: ConnectorId, merchantSessionId: string): Promise<SessionRecord | null> {
     const row = await this.prisma.paymentSession.findUnique({
-      where: { merchantId_connector_merchantSessionId: { merchantId, connector: CONNECTOR_TO_DB[connector], merchantSessionId } },
+      where: { merchantId_connector_merchantSessionId: { merchantId, connector: toDbConnector(connector), merchantSessionId } },
     });
     return row && toRecord(row);
   }
@@ -152,7 +152,7 @@ export class PaymentSessionRepository {
    * (a concurrent insert); the caller then looks it up.
    */
   async claimNew(data: ClaimData, now: Date): Promise<{ readonly claim: Claim } | { readonly claim: null; readonly existing: SessionRecord | null }> {
-    const connector = CONNECTOR_TO_DB[data.connector];
+    const connector = toDbConnector(data.connector);
     const rows = await this.prisma.$queryRaw<(SessionRow & { claimed: boolean })[]>`
       WITH inserted AS (
         INSERT INTO payment_sessions (id, merchant_id, connector, merchant_session_id, idempotency_key, request_fingerprint,
@@ -270,7 +270,7 @@ export class PaymentSessionRepository {
   async list(merchantId: string, options: ListOptions): Promise<{ records: SessionRecord[]; hasNextPage: boolean }> {
     const where: Prisma.PaymentSessionWhereInput = { merchantId };
     const and: Prisma.PaymentSessionWhereInput[] = [];
-    if (options.connector) where.connector = CONNECTOR_TO_DB[options.connector];
+    if (options.connector) where.connector = toDbConnector(options.connector);
     if (options.status === 'ACTIVE') and.push({ status: 'ACTIVE', OR: [{ expiresAt: null }, { expiresAt: { gt: options.now } }] });
     else if (options.status === 'EXPIRED') and.push({ OR: [{ status: 'EXPIRED' }, { status: 'ACTIVE', expiresAt: { lte: options.now } }] });
     else if (options.status) and.push({ status: options.status });

@@ -12,6 +12,7 @@ import { PaymentSessionConnection, PaymentSessionFilter } from './payment-sessio
 import { toErrorInfo, toPaymentSession, type PaymentSessionView } from './payment-session.mapper';
 import type { PaymentSessionService } from './payment-session.service';
 import { PaymentSessionType } from './payment-session.type';
+import type { ConnectorRegistry } from '../connectors/connector-registry';
 import { decodeCursor, encodeCursor, isUuid } from './session-cursor';
 
 const MAX_PAGE_SIZE = 100;
@@ -21,11 +22,12 @@ export class PaymentSessionResolver {
   constructor(
     private readonly service: PaymentSessionService,
     private readonly clock: Clock,
+    private readonly connectors: ConnectorRegistry,
   ) {}
 
   @Mutation(() => CreateSessionTokenPayload, { description: 'Opens a gateway session (or replays the live one) and persists it.' })
   async createSessionToken(@Arg('input', () => CreateSessionTokenInput) input: CreateSessionTokenInput, @Ctx() ctx: GraphQLContext): Promise<CreateSessionTokenPayload> {
-    const command = toCreateSessionCommand(requireMerchant(ctx).id, input, ctx.connectorHeaders);
+    const command = toCreateSessionCommand(this.connectors, requireMerchant(ctx).id, input, ctx.connectorHeaders);
     return toCreateSessionTokenPayload(await this.service.createSessionToken(command), this.clock.now());
   }
 

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Secret } from '@org/masking';
-import type { BrowserInformation, ConnectorCredentials, ConnectorId, ConnectorState, Money } from '@org/domain-types';
+import type { BrowserInformation, ConnectorCredentials, ConnectorState, Money } from '@org/domain-types';
+import type { ConnectorId } from '../connectors/connector-registry';
 import { IntegrationError, type Clock, type HttpTransport } from '@org/connector-interfaces';
 import type { ConnectorRegistry, RegisteredConnector, SessionTokenCall } from '../connectors/connector-registry';
 import { BaseUrlNotAllowedError, resolveGatewayBaseUrl, type BaseUrlOverrides } from '../connectors/gateway-base-url';

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { ConnectorId, Money } from '@org/domain-types';
+import type { Money } from '@org/domain-types';
+import type { ConnectorId } from '../connectors/connector-registry';
 
 /** The parameters that must be identical for a request to count as a retry of the same session. */
 export interface FingerprintInput {

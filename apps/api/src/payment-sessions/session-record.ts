@@ -1,4 +1,5 @@
-import type { ConnectorId, Money, UnifiedErrorCode } from '@org/domain-types';
+import type { Money, UnifiedErrorCode } from '@org/domain-types';
+import type { ConnectorId } from '../connectors/connector-registry';
 
 /** Persisted session statuses (the Prisma enum, restated so the domain does not import Prisma). */
 export type SessionStatus = 'PENDING' | 'ACTIVE' | 'EXPIRED' | 'FAILED' | 'REVOKED' | 'OUTCOME_UNKNOWN';

@@ -66,12 +66,12 @@ export async function startIntegrationEnv(options: IntegrationOptions = {}): Pro
   const newToken = options.newToken ? { newToken: options.newToken } : {};
   const nuvei = createNuveiFakeGateway({ merchants: [TEST_NUVEI], clock, ...newToken });
   const paytm = createPaytmFakeGateway({ merchants: [TEST_PAYTM], clock, ...newToken });
-  const gateway = await startFakeGatewayServer({ nuvei: { routes: nuvei.routes }, paytm: { routes: paytm.routes } });
+  const gateway = await startFakeGatewayServer({ gateways: { nuvei, paytm } });
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'info',
-    NUVEI_BASE_URL: gateway.nuveiBaseUrl,
-    PAYTM_BASE_URL: gateway.paytmBaseUrl,
+    NUVEI_BASE_URL: gateway.baseUrl('nuvei'),
+    PAYTM_BASE_URL: `${gateway.baseUrl('paytm')}/`,
     GATEWAY_TIMEOUT_MS: String(options.gatewayTimeoutMs ?? 1500),
     GATEWAY_CONNECT_TIMEOUT_MS: '500',
     ...options.env,

@@ -1,19 +1,24 @@
 import { registerEnumType } from 'type-graphql';
-import { CURRENCY_CODES, type ConnectorId } from '@org/domain-types';
+import { CURRENCY_CODES } from '@org/domain-types';
+import { CONNECTOR_IDS, type ConnectorId } from '../../connectors/connector-registry';
 
-/** GraphQL connector names (upper case) ↔ internal ids. */
-export enum ConnectorEnum {
-  NUVEI = 'NUVEI',
-  PAYTM = 'PAYTM',
-}
+/** A GraphQL connector name: the registered id in upper case (`nuvei` → `NUVEI`). */
+export type ConnectorEnum = Uppercase<ConnectorId>;
+
+/** The GraphQL `Connector` enum, derived from the registered connectors. */
+export const ConnectorEnum = Object.freeze(Object.fromEntries(CONNECTOR_IDS.map((id) => [id.toUpperCase(), id.toUpperCase()]))) as {
+  readonly [K in ConnectorEnum]: K;
+};
 registerEnumType(ConnectorEnum, { name: 'Connector', description: 'Payment gateways that issue session tokens.' });
 
+/** GraphQL name → internal id. */
 export function toConnectorId(connector: ConnectorEnum): ConnectorId {
-  return connector === ConnectorEnum.NUVEI ? 'nuvei' : 'paytm';
+  return connector.toLowerCase() as ConnectorId;
 }
 
+/** Internal id → GraphQL name. */
 export function fromConnectorId(id: ConnectorId): ConnectorEnum {
-  return id === 'nuvei' ? ConnectorEnum.NUVEI : ConnectorEnum.PAYTM;
+  return id.toUpperCase() as ConnectorEnum;
 }
 
 /** Lifecycle of a payment session. */
