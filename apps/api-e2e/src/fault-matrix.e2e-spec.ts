@@ -6,7 +6,7 @@
  *  (b) the stored session row and its attempt row (FAILED vs OUTCOME_UNKNOWN, error columns);
  *  (c) the server still serves: with faults cleared, a clean create succeeds right after;
  *  (d) the time taken is bounded by GATEWAY_TIMEOUT_MS + 1 s (the timeout case included).
- * Expected mappings come from apps/api/src/payment-sessions/payment-session.service.ts and the
+ * Expected mappings come from apps/api/src/payment-sessions/attempt-outcome.ts and the
  * connectors' error parsers; the table is in apps/api-e2e/README.md.
  */
 import { nuveiFakeAnswers } from '@org/connectors-nuvei/testing';

@@ -66,11 +66,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const merchants = new MerchantRepository(prisma);
   const authenticator = new MerchantAuthenticator(merchants);
   const service = new PaymentSessionService({
-    sessions: new PaymentSessionRepository(prisma),
-    connectorStates: new ConnectorStateRepository(prisma),
+    sessions: new PaymentSessionRepository(prisma, deps.encryptor),
+    connectorStates: new ConnectorStateRepository(prisma, deps.encryptor),
     connectors,
     transport,
-    encryptor: deps.encryptor,
     clock,
     logger,
     options: {

@@ -1,30 +1,39 @@
+import type { Secret } from '@org/masking';
 import { toDbConnector } from '../connectors/connector-db';
 import type { ConnectorId } from '../connectors/connector-registry';
+import { accessTokenAad } from '../crypto/column-aad';
+import type { FieldEncryptor } from '../crypto/field-encryption';
 import type { PrismaClient } from '../generated/prisma/client';
 
-/** Connector state to store for a merchant, secrets already sealed. */
+/** Connector state to store for a merchant. */
 export interface ConnectorStateWrite {
   readonly merchantId: string;
   readonly connector: ConnectorId;
-  readonly accessTokenCiphertext: Uint8Array | null;
+  readonly accessToken: Secret<string> | null;
   readonly accessTokenType: string | null;
   readonly accessTokenExpiresAt: Date | null;
   readonly connectorCustomerId: string | null;
-  readonly encryptionKeyId: string;
 }
 
-/** Stores upstream `ConnectorState` per merchant and connector (last write wins). */
+/**
+ * Stores upstream `ConnectorState` per merchant and connector (last write wins). The access token is
+ * sealed here, bound to its merchant and connector (AAD), with the key id on the row.
+ */
 export class ConnectorStateRepository {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly encryptor: FieldEncryptor,
+  ) {}
 
   async upsert(state: ConnectorStateWrite): Promise<void> {
     const connector = toDbConnector(state.connector);
     const data = {
-      accessTokenCiphertext: state.accessTokenCiphertext === null ? null : new Uint8Array(state.accessTokenCiphertext),
+      accessTokenCiphertext:
+        state.accessToken === null ? null : new Uint8Array(this.encryptor.encrypt(state.accessToken.expose(), accessTokenAad(state.merchantId, state.connector))),
       accessTokenType: state.accessTokenType,
       accessTokenExpiresAt: state.accessTokenExpiresAt,
       connectorCustomerId: state.connectorCustomerId,
-      encryptionKeyId: state.encryptionKeyId,
+      encryptionKeyId: this.encryptor.currentKeyId,
     };
     await this.prisma.connectorState.upsert({
       where: { merchantId_connector: { merchantId: state.merchantId, connector } },

@@ -1,6 +1,6 @@
+import { Secret } from '@org/masking';
 import { ConnectorError, NetworkError } from '@org/connector-interfaces';
-import type { RegisteredConnector } from '../connectors/connector-registry';
-import { duplicateExplanation, faultCompletion, gatewayError } from './attempt-outcome';
+import { duplicateExplanation, faultCompletion } from './attempt-outcome';
 import type { SessionRecord } from './session-record';
 
 const context = { connector: 'nuvei', flow: 'sessionToken' } as const;
@@ -38,24 +38,9 @@ describe('faultCompletion', () => {
   });
 });
 
-describe('gatewayError', () => {
-  it('keeps the gateway code and message and adds the documented meaning', () => {
-    const connector = { describeErrorCode: (code: string) => (code === '1001' ? 'Invalid checksum' : undefined) } as unknown as RegisteredConnector;
-    const error = gatewayError(connector, { code: '1001', message: 'Invalid checksum', statusCode: 200, unifiedCode: 'INVALID_SIGNATURE', retryable: false });
-    expect(error).toEqual({
-      unifiedCode: 'INVALID_SIGNATURE',
-      source: 'GATEWAY',
-      retryable: false,
-      description: 'Invalid checksum',
-      connector: { code: '1001', message: 'Invalid checksum' },
-      gatewayHttpStatus: 200,
-    });
-  });
-});
-
 describe('duplicateExplanation', () => {
   it('says whether our token expired or was never received', () => {
-    const expired = { tokenCiphertext: new Uint8Array([1]), expiresAt: new Date('2026-01-01T00:00:00Z') } as SessionRecord;
+    const expired = { token: new Secret('tok'), expiresAt: new Date('2026-01-01T00:00:00Z') } as SessionRecord;
     expect(duplicateExplanation(expired)).toContain('expired at 2026-01-01T00:00:00.000Z');
     expect(duplicateExplanation(null)).toContain('never received its token');
   });

@@ -1,15 +1,16 @@
 import 'reflect-metadata';
 import { getMetadataStorage } from 'type-graphql';
+import { Secret } from '@org/masking';
 import { ConnectorEnum, SessionStatusEnum } from '../graphql/types/enums';
 import { ConnectorErrorDetails, ErrorInfo, UnifiedErrorDetails } from '../graphql/types/error-info.type';
 import { MoneyType } from '../graphql/types/money.type';
-import { describeError } from './error-catalog';
 import { toErrorInfo, toPaymentSession } from './payment-session.mapper';
 import { PaymentSessionType } from './payment-session.type';
-import type { SessionError, SessionRecord } from './session-record';
+import { describeError, type SessionError } from './session-error';
+import type { SessionRecord } from './session-record';
 
 const NOW = new Date('2024-06-01T12:00:00.000Z');
-const TOKEN_BYTES = Uint8Array.from(Buffer.from('CIPHERTEXT_CANARY_BYTES', 'utf8'));
+const TOKEN = new Secret('TOKEN_CANARY');
 
 function record(overrides: Partial<SessionRecord> = {}): SessionRecord {
   return {
@@ -22,8 +23,7 @@ function record(overrides: Partial<SessionRecord> = {}): SessionRecord {
     amount: { minorAmount: 1000n, currency: 'USD' },
     testMode: true,
     status: 'ACTIVE',
-    tokenCiphertext: TOKEN_BYTES,
-    encryptionKeyId: 'KEYID_CANARY',
+    token: TOKEN,
     expiresAt: new Date(NOW.getTime() + 14 * 60_000),
     httpStatus: 200,
     error: null,
@@ -82,7 +82,7 @@ describe('toPaymentSession', () => {
   });
 
   it('omits expiresAt, idempotencyKey and error when absent', () => {
-    const view = toPaymentSession(record({ status: 'PENDING', expiresAt: null, idempotencyKey: null, tokenCiphertext: null, encryptionKeyId: null }), NOW);
+    const view = toPaymentSession(record({ status: 'PENDING', expiresAt: null, idempotencyKey: null, token: null }), NOW);
     // Declared (optional) class fields exist as own properties; absent means undefined (GraphQL null).
     expect(view.expiresAt).toBeUndefined();
     expect(view.idempotencyKey).toBeUndefined();
@@ -96,7 +96,7 @@ describe('toPaymentSession', () => {
 
   it('maps the stored error', () => {
     const error: SessionError = { unifiedCode: 'INVALID_SIGNATURE', source: 'GATEWAY', retryable: false, description: 'Nuvei 1001: invalid checksum', connector: { code: '1001', message: 'Invalid checksum', reason: 'checksum' }, gatewayHttpStatus: 200 };
-    const view = toPaymentSession(record({ status: 'FAILED', error, tokenCiphertext: null }), NOW);
+    const view = toPaymentSession(record({ status: 'FAILED', error, token: null }), NOW);
     expect(view.error).toBeInstanceOf(ErrorInfo);
     expect(view.error?.unifiedDetails.code).toBe('INVALID_SIGNATURE');
     expect(view.error?.connectorDetails).toEqual(Object.assign(new ConnectorErrorDetails(), { code: '1001', message: 'Invalid checksum', reason: 'checksum' }));
@@ -116,14 +116,14 @@ describe('toPaymentSession', () => {
       expect(keys.every((key) => declaredFields(PaymentSessionType).includes(key))).toBe(true);
       expect(keys.some((key) => /token|cipher|key ?id|fingerprint|merchantId/i.test(key) && key !== 'idempotencyKey')).toBe(false);
       expect(view.record).toBe(source);
-      expect(view.record.tokenCiphertext).toBe(TOKEN_BYTES);
+      expect(view.record.token).toBe(TOKEN);
     });
 
     it('does not appear anywhere in the view outside `record`', () => {
       const view = toPaymentSession(record({ error: { unifiedCode: 'GATEWAY_TIMEOUT', source: 'NETWORK', retryable: true } }), NOW);
       const { record: _record, ...rest } = view;
       const json = JSON.stringify(rest, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
-      expect(json).not.toMatch(/CIPHERTEXT_CANARY|KEYID_CANARY|FINGERPRINT_CANARY|merchant-1/);
+      expect(json).not.toMatch(/TOKEN_CANARY|FINGERPRINT_CANARY|merchant-1/);
     });
   });
 });

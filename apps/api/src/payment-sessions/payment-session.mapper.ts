@@ -1,9 +1,9 @@
 import { ConnectorEnum, SessionStatusEnum, fromConnectorId } from '../graphql/types/enums';
 import { ConnectorErrorDetails, ErrorInfo, UnifiedErrorDetails } from '../graphql/types/error-info.type';
 import { MoneyType } from '../graphql/types/money.type';
-import { describeError } from './error-catalog';
 import { PaymentSessionType } from './payment-session.type';
-import { effectiveStatus, type SessionError, type SessionRecord } from './session-record';
+import { describeError, type SessionError } from './session-error';
+import { effectiveStatus, type SessionRecord } from './session-record';
 
 /** GraphQL view of a session error. */
 export function toErrorInfo(error: SessionError): ErrorInfo {

@@ -1,9 +1,14 @@
-import type { CurrencyCode, UnifiedErrorCode } from '@org/domain-types';
-import type { ConnectorId } from '../connectors/connector-registry';
-import { Prisma, type PaymentSession as SessionRow, type PrismaClient } from '../generated/prisma/client';
-import { sourceOf } from './error-catalog';
+import type { Secret } from '@org/masking';
+import type { CurrencyCode } from '@org/domain-types';
 import { fromDbConnector, toDbConnector } from '../connectors/connector-db';
-import type { SessionError, SessionRecord, SessionStatus } from './session-record';
+import type { ConnectorId } from '../connectors/connector-registry';
+import { connectorFeatureDataAad, metadataAad, tokenAad } from '../crypto/column-aad';
+import type { FieldEncryptor } from '../crypto/field-encryption';
+import { secretOpenedOnUse } from '../crypto/secret-opened-on-use';
+import { Prisma, type PaymentSession as SessionRow, type PrismaClient } from '../generated/prisma/client';
+import { errorColumns, errorFromColumns } from './session-error';
+import type { SessionRecord, SessionStatus } from './session-record';
+import type { AttemptCompletion, Claim, ClaimData } from './session-writes';
 
 
 // The session columns under the Prisma model's field names, so raw rows map exactly like Prisma's.
@@ -19,40 +24,6 @@ const SESSION_COLUMNS = Prisma.raw(
   ].join(', '),
 );
 
-/** Fields written when a session (or a new attempt of it) is claimed. */
-export interface ClaimData {
-  readonly id: string;
-  readonly merchantId: string;
-  readonly connector: ConnectorId;
-  readonly merchantSessionId: string;
-  readonly idempotencyKey: string | null;
-  readonly requestFingerprint: string;
-  readonly minorAmount: bigint;
-  readonly currency: CurrencyCode;
-  readonly testMode: boolean;
-  readonly metadataCiphertext: Uint8Array | null;
-  readonly connectorFeatureDataCiphertext: Uint8Array | null;
-  readonly encryptionKeyId: string;
-}
-
-/** A claimed attempt: the session is PENDING and this process owns the gateway call. */
-export interface Claim {
-  readonly session: SessionRecord;
-  readonly attemptNumber: number;
-  readonly startedAt: Date;
-}
-
-/** Final state of one attempt. */
-export interface AttemptCompletion {
-  readonly status: Extract<SessionStatus, 'ACTIVE' | 'FAILED' | 'OUTCOME_UNKNOWN'>;
-  /** HTTP status the gateway answered with; null when it did not answer. */
-  readonly httpStatus: number | null;
-  readonly tokenCiphertext?: Uint8Array;
-  readonly encryptionKeyId?: string;
-  readonly expiresAt: Date | null;
-  readonly error: SessionError | null;
-}
-
 /** Listing options (Relay: newest first). */
 export interface ListOptions {
   readonly first: number;
@@ -62,27 +33,8 @@ export interface ListOptions {
   readonly now: Date;
 }
 
-function bytes(value: Uint8Array | null): Uint8Array<ArrayBuffer> | null {
-  return value === null ? null : new Uint8Array(value);
-}
-
-function toError(row: SessionRow): SessionError | null {
-  if (row.unifiedErrorCode === null) return null;
-  const unifiedCode = row.unifiedErrorCode as SessionError['unifiedCode'];
-  const hasConnectorDetails = row.errorCode !== null || row.errorMessage !== null || row.errorReason !== null;
-  return {
-    unifiedCode,
-    source: sourceOf(unifiedCode),
-    retryable: row.retryable ?? false,
-    ...(row.errorDescription !== null ? { description: row.errorDescription } : {}),
-    ...(hasConnectorDetails
-      ? { connector: { ...(row.errorCode !== null && { code: row.errorCode }), ...(row.errorMessage !== null && { message: row.errorMessage }), ...(row.errorReason !== null && { reason: row.errorReason }) } }
-      : {}),
-    ...(row.httpStatus !== null ? { gatewayHttpStatus: row.httpStatus } : {}),
-  };
-}
-
-function toRecord(row: SessionRow): SessionRecord {
+function toRecord(row: SessionRow, encryptor: FieldEncryptor): SessionRecord {
+  const { id, tokenCiphertext: sealed, encryptionKeyId } = row;
   return {
     id: row.id,
     merchantId: row.merchantId,
@@ -93,11 +45,10 @@ function toRecord(row: SessionRow): SessionRecord {
     amount: { minorAmount: row.minorAmount, currency: row.currency as CurrencyCode },
     testMode: row.testMode,
     status: row.status,
-    tokenCiphertext: row.tokenCiphertext,
-    encryptionKeyId: row.encryptionKeyId,
+    token: sealed === null ? null : secretOpenedOnUse(() => encryptor.decrypt(sealed, encryptionKeyId ?? '', tokenAad(id))),
     expiresAt: row.expiresAt,
     httpStatus: row.httpStatus,
-    error: toError(row),
+    error: errorFromColumns(row),
     attemptCount: row.attemptCount,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -105,43 +56,45 @@ function toRecord(row: SessionRow): SessionRecord {
   };
 }
 
-function errorColumns(error: SessionError | null) {
-  return {
-    unifiedErrorCode: (error?.unifiedCode ?? null) as UnifiedErrorCode | null,
-    errorCode: error?.connector?.code ?? null,
-    errorMessage: error?.connector?.message ?? null,
-    errorReason: error?.connector?.reason ?? null,
-    errorDescription: error?.description ?? null,
-    retryable: error?.retryable ?? null,
-  };
-}
-
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 }
 
-/** DB statuses a new attempt may replace (ACTIVE only when already past expiry: the service checks). */
+/** DB statuses a new attempt may replace (ACTIVE only when already past expiry: the claim protocol checks). */
 const REPLACEABLE_STATUSES: readonly SessionStatus[] = ['FAILED', 'EXPIRED', 'OUTCOME_UNKNOWN', 'REVOKED', 'ACTIVE'];
 
-/** The only module that talks to Prisma about sessions. Every read is scoped to a merchant. */
+/**
+ * The only module that talks to Prisma about sessions. Every read is scoped to a merchant. Secrets
+ * go in and come out as `Secret`s: they are sealed here, bound to their row and column (AAD), with
+ * the key id on the row.
+ */
 export class PaymentSessionRepository {
-  constructor(private readonly prisma: PrismaClient) {}
+  readonly #toRecord = (row: SessionRow): SessionRecord => toRecord(row, this.encryptor);
+
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly encryptor: FieldEncryptor,
+  ) {}
+
+  #seal(value: Secret<string> | null, aad: string): Uint8Array<ArrayBuffer> | null {
+    return value === null ? null : new Uint8Array(this.encryptor.encrypt(value.expose(), aad));
+  }
 
   async findById(merchantId: string, id: string): Promise<SessionRecord | null> {
     const row = await this.prisma.paymentSession.findFirst({ where: { id, merchantId } });
-    return row && toRecord(row);
+    return row && this.#toRecord(row);
   }
 
   async findByMerchantSessionId(merchantId: string, connector: ConnectorId, merchantSessionId: string): Promise<SessionRecord | null> {
     const row = await this.prisma.paymentSession.findUnique({
       where: { merchantId_connector_merchantSessionId: { merchantId, connector: toDbConnector(connector), merchantSessionId } },
     });
-    return row && toRecord(row);
+    return row && this.#toRecord(row);
   }
 
   async findByIdempotencyKey(merchantId: string, idempotencyKey: string): Promise<SessionRecord | null> {
     const row = await this.prisma.paymentSession.findUnique({ where: { merchantId_idempotencyKey: { merchantId, idempotencyKey } } });
-    return row && toRecord(row);
+    return row && this.#toRecord(row);
   }
 
   /**
@@ -153,6 +106,8 @@ export class PaymentSessionRepository {
    */
   async claimNew(data: ClaimData, now: Date): Promise<{ readonly claim: Claim } | { readonly claim: null; readonly existing: SessionRecord | null }> {
     const connector = toDbConnector(data.connector);
+    const metadata = this.#seal(data.metadata, metadataAad(data.id));
+    const connectorFeatureData = this.#seal(data.connectorFeatureData, connectorFeatureDataAad(data.id));
     const rows = await this.prisma.$queryRaw<(SessionRow & { claimed: boolean })[]>`
       WITH inserted AS (
         INSERT INTO payment_sessions (id, merchant_id, connector, merchant_session_id, idempotency_key, request_fingerprint,
@@ -160,7 +115,7 @@ export class PaymentSessionRepository {
           encryption_key_id, attempt_count, created_at, updated_at)
         VALUES (${data.id}::uuid, ${data.merchantId}::uuid, ${connector}::"Connector", ${data.merchantSessionId},
           ${data.idempotencyKey}, ${data.requestFingerprint}, ${data.minorAmount}, ${data.currency}, ${data.testMode}, 'PENDING',
-          ${bytes(data.metadataCiphertext)}, ${bytes(data.connectorFeatureDataCiphertext)}, ${data.encryptionKeyId}, 1, ${now}, ${now})
+          ${metadata}, ${connectorFeatureData}, ${this.encryptor.currentKeyId}, 1, ${now}, ${now})
         ON CONFLICT DO NOTHING
         RETURNING ${SESSION_COLUMNS}
       ), attempt AS (
@@ -173,8 +128,8 @@ export class PaymentSessionRepository {
       WHERE NOT EXISTS (SELECT 1 FROM inserted)
         AND merchant_id = ${data.merchantId}::uuid AND connector = ${connector}::"Connector" AND merchant_session_id = ${data.merchantSessionId}`;
     const row = rows[0];
-    if (row?.claimed) return { claim: { session: toRecord(row), attemptNumber: 1, startedAt: now } };
-    return { claim: null, existing: row ? toRecord(row) : null };
+    if (row?.claimed) return { claim: { session: this.#toRecord(row), attemptNumber: 1, startedAt: now } };
+    return { claim: null, existing: row ? this.#toRecord(row) : null };
   }
 
   /**
@@ -192,9 +147,9 @@ export class PaymentSessionRepository {
             status: 'PENDING',
             attemptCount: attemptNumber,
             idempotencyKey: data.idempotencyKey ?? previous.idempotencyKey,
-            metadataCiphertext: bytes(data.metadataCiphertext),
-            connectorFeatureDataCiphertext: bytes(data.connectorFeatureDataCiphertext),
-            encryptionKeyId: data.encryptionKeyId,
+            metadataCiphertext: this.#seal(data.metadata, metadataAad(previous.id)),
+            connectorFeatureDataCiphertext: this.#seal(data.connectorFeatureData, connectorFeatureDataAad(previous.id)),
+            encryptionKeyId: this.encryptor.currentKeyId,
             revokedAt: null,
             updatedAt: now,
           },
@@ -202,7 +157,7 @@ export class PaymentSessionRepository {
         if (updated.count === 0) return null;
         await tx.paymentSessionAttempt.create({ data: { sessionId: previous.id, attemptNumber, status: 'PENDING', startedAt: now } });
         const row = await tx.paymentSession.findUniqueOrThrow({ where: { id: previous.id } });
-        return { session: toRecord(row), attemptNumber, startedAt: now };
+        return { session: this.#toRecord(row), attemptNumber, startedAt: now };
       });
     } catch (error) {
       if (isUniqueViolation(error)) return null;
@@ -214,8 +169,8 @@ export class PaymentSessionRepository {
   async completeAttempt(claim: Claim, completion: AttemptCompletion, now: Date): Promise<SessionRecord> {
     const errors = errorColumns(completion.error);
     const token =
-      completion.tokenCiphertext !== undefined
-        ? Prisma.sql`, token_ciphertext = ${bytes(completion.tokenCiphertext)}, encryption_key_id = ${completion.encryptionKeyId ?? null}`
+      completion.token !== undefined
+        ? Prisma.sql`, token_ciphertext = ${this.#seal(completion.token, tokenAad(claim.session.id))}, encryption_key_id = ${this.encryptor.currentKeyId}`
         : Prisma.empty;
     const rows = await this.prisma.$queryRaw<SessionRow[]>`
       WITH updated AS (
@@ -234,7 +189,7 @@ export class PaymentSessionRepository {
       SELECT * FROM updated`;
     const row = rows[0];
     if (!row) throw new Error('Session row vanished before its attempt completed');
-    return toRecord(row);
+    return this.#toRecord(row);
   }
 
   /** Marks a PENDING session whose owner vanished (crash) as OUTCOME_UNKNOWN, if still untouched. */
@@ -280,6 +235,6 @@ export class PaymentSessionRepository {
     }
     if (and.length > 0) where.AND = and;
     const rows = await this.prisma.paymentSession.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: options.first + 1 });
-    return { records: rows.slice(0, options.first).map(toRecord), hasNextPage: rows.length > options.first };
+    return { records: rows.slice(0, options.first).map(this.#toRecord), hasNextPage: rows.length > options.first };
   }
 }

@@ -1,6 +1,5 @@
 import { UNIFIED_ERROR_CODES } from '@org/domain-types';
-import { describeError, sourceOf } from './error-catalog';
-import type { ErrorSource, SessionError } from './session-record';
+import { describeError, sourceOf, type ErrorSource, type SessionError } from './session-error';
 
 const SERVICE_CODES: ReadonlyArray<SessionError['unifiedCode']> = ['IDEMPOTENCY_CONFLICT', 'SESSION_IN_PROGRESS', 'SESSION_REVOKED', 'SESSION_NOT_FOUND', 'INTERNAL_ERROR'];
 const ALL_CODES: ReadonlyArray<SessionError['unifiedCode']> = [...UNIFIED_ERROR_CODES, ...SERVICE_CODES];

@@ -1,5 +1,4 @@
-import type { SessionError } from './session-record';
-import { inactiveError, statusCodeOf } from './session-result';
+import { inactiveError, statusCodeOf, type SessionError } from './session-error';
 
 const error = (overrides: Partial<SessionError>): SessionError => ({ unifiedCode: 'GATEWAY_REJECTED', source: 'GATEWAY', retryable: false, ...overrides });
 

@@ -1,0 +1,32 @@
+import type { Secret } from '@org/masking';
+import type { BrowserInformation, ConnectorState, Money } from '@org/domain-types';
+import type { ParsedCredentials, ConnectorId } from '../connectors/connector-registry';
+import type { SessionError } from './session-error';
+import type { SessionRecord } from './session-record';
+
+/** A validated createSessionToken request. */
+export interface CreateSessionCommand {
+  readonly merchantId: string;
+  readonly connector: ConnectorId;
+  readonly credentials: ParsedCredentials;
+  /** Upstream's per-request gateway URL override; honoured only for allow-listed hosts. */
+  readonly requestBaseUrl?: string;
+  readonly merchantSessionId: string;
+  readonly amount: Money;
+  readonly testMode: boolean;
+  readonly idempotencyKey?: string;
+  readonly browserInfo?: BrowserInformation;
+  readonly metadata?: Secret<string>;
+  readonly connectorFeatureData?: Secret<string>;
+  readonly state?: ConnectorState;
+}
+
+/** What createSessionToken answers. */
+export interface CreateSessionResult {
+  readonly session: SessionRecord;
+  /** The live token, for the owning merchant only. */
+  readonly token?: Secret<string>;
+  readonly statusCode: number;
+  readonly error?: SessionError;
+  readonly replayed: boolean;
+}

@@ -1,0 +1,68 @@
+import type { Secret } from '@org/masking';
+import type { ConnectorState } from '@org/domain-types';
+import type { ConnectorId } from '../connectors/connector-registry';
+import type { Clock, HttpTransport } from '@org/connector-interfaces';
+import type { ConnectorStateRepository, ConnectorStateWrite } from '../connector-state/connector-state.repository';
+import type { Logger } from '../logging/logger';
+import { completionOf } from './attempt-outcome';
+import type { CreateSessionCommand } from './create-session';
+import type { GatewayCall } from './gateway-call';
+import type { PaymentSessionRepository } from './payment-session.repository';
+import type { SessionError } from './session-error';
+import type { SessionRecord } from './session-record';
+import type { Claim } from './session-writes';
+
+/** Dependencies of {@link runAttempt}. */
+export interface AttemptDeps {
+  readonly sessions: PaymentSessionRepository;
+  readonly connectorStates: ConnectorStateRepository;
+  readonly transport: HttpTransport;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly expiryMarginSeconds: number;
+}
+
+/** A finished attempt, as persisted. */
+export interface AttemptResult {
+  readonly session: SessionRecord;
+  /** The token to hand back: the new one, or the live one the session already held. */
+  readonly token?: Secret<string>;
+  readonly error: SessionError | null;
+}
+
+/**
+ * Runs an attempt this request has claimed: stores the merchant's connector state, calls the gateway
+ * once and persists the outcome, whatever it is, before returning it.
+ */
+export async function runAttempt(
+  deps: AttemptDeps,
+  command: Pick<CreateSessionCommand, 'merchantId' | 'connector' | 'state'>,
+  call: GatewayCall,
+  claim: Claim,
+  previous: SessionRecord | null,
+): Promise<AttemptResult> {
+  if (command.state) await deps.connectorStates.upsert(connectorStateWrite(command.merchantId, command.connector, command.state, deps.clock.now()));
+  const log = deps.logger.child({ sessionId: claim.session.id, connector: call.connectorId, attempt: claim.attemptNumber });
+  const outcome = await call.send(deps.transport, {
+    onResponse: (response, elapsedMs) => log.info({ httpStatus: response.status, elapsedMs: Math.round(elapsedMs) }, 'gateway answered'),
+  });
+  const context = { now: deps.clock.now(), tokenLifetimeSeconds: call.tokenLifetimeSeconds, expiryMarginSeconds: deps.expiryMarginSeconds, previous };
+  const { completion, token } = completionOf(outcome, context);
+  if (outcome.status === 'FAULT' && completion.error?.unifiedCode === 'INTERNAL_ERROR') log.error({ err: outcome.error }, 'unexpected failure during gateway call');
+  const session = await deps.sessions.completeAttempt(claim, completion, deps.clock.now());
+  log.info({ status: session.status, unifiedCode: completion.error?.unifiedCode }, 'session attempt completed');
+  return { session, ...(token ? { token } : {}), error: completion.error };
+}
+
+function connectorStateWrite(merchantId: string, connector: ConnectorId, state: ConnectorState, now: Date): ConnectorStateWrite {
+  const expiresIn = state.accessToken?.expiresInSeconds;
+  return {
+    merchantId,
+    connector,
+    accessToken: state.accessToken?.token ?? null,
+    accessTokenType: state.accessToken?.tokenType ?? null,
+    // An Int64 lifetime can overflow a Date: from 10^9 s (about 31 years) up, it is stored as no expiry.
+    accessTokenExpiresAt: expiresIn !== undefined && expiresIn < 10n ** 9n ? new Date(now.getTime() + Number(expiresIn) * 1000) : null,
+    connectorCustomerId: state.connectorCustomerId ?? null,
+  };
+}
