@@ -1,3 +1,4 @@
+import { defineCredentialSchema } from '@org/domain-types';
 import type { ConnectorId } from './connector-registry';
 import { loadConfig } from '../config/env';
 import type { RegisteredConnector } from './connector-registry';
@@ -20,8 +21,10 @@ function connector(id: ConnectorId = 'nuvei'): RegisteredConnector {
     },
     baseUrls: { sandbox: SANDBOX, production: PRODUCTION },
     describeErrorCode: () => undefined,
-    validateSessionToken: () => undefined,
-    createSessionToken: () => Promise.reject(new Error('not used by these tests')),
+    credentials: defineCredentialSchema('Fake', {}, () => ({})),
+    prepareSessionToken: () => {
+      throw new Error('not used by these tests');
+    },
   };
 }
 
