@@ -1,11 +1,13 @@
 import { systemClock, type FlowContext, type HttpRequest, type HttpResponse } from '@org/connector-interfaces';
 import { nuveiConnector, type NuveiCredentials } from '@org/connectors-nuvei';
-import { paytmConnector, type PaytmCredentials } from '@org/connectors-paytm';
+import { paytmConnector, verifyPaytmSignature, type PaytmCredentials } from '@org/connectors-paytm';
 import { createMoney, type SessionTokenRequestData } from '@org/domain-types';
 import { Secret, exposeHeaders } from '@org/masking';
 import { createFakeGatewayControlClient } from '@org/testing-fake-gateway';
-import { DEMO_NUVEI_MERCHANT, DEMO_PAYTM_MERCHANT } from './demo-credentials';
+import { DEMO_NUVEI_MERCHANT, DEMO_PAYTM_CONNECTOR_CONFIG, DEMO_PAYTM_MERCHANT } from './demo-credentials';
 import { startSimulator, type Simulator } from './simulator';
+
+// Nuvei's credential type, whichever module ends up exporting it (domain-types no longer does).
 
 async function send(request: HttpRequest): Promise<HttpResponse> {
   const response = await fetch(request.url, { method: request.method, headers: exposeHeaders(request.headers), body: request.body });
@@ -18,13 +20,18 @@ const nuveiCredentials = (merchantSecret: string = DEMO_NUVEI_MERCHANT.merchantS
   merchantSecret: new Secret(merchantSecret),
 });
 
-const paytmCredentials = (): PaytmCredentials => ({
-  merchantId: new Secret(DEMO_PAYTM_MERCHANT.merchantId),
-  merchantKey: new Secret(DEMO_PAYTM_MERCHANT.merchantKey),
-  website: new Secret(DEMO_PAYTM_MERCHANT.website),
-});
+// Parsed from the demo x-connector-config entry, as the API does.
+const paytmCredentials = (): PaytmCredentials =>
+  paytmConnector.credentials.parse((JSON.parse(DEMO_PAYTM_CONNECTOR_CONFIG) as { config: { Paytm: Record<string, unknown> } }).config.Paytm);
 
-function context<C extends NuveiCredentials | PaytmCredentials>(credentials: C, baseUrl: string, orderId: string, currency: string): FlowContext<SessionTokenRequestData, C> {
+// Paytm signs its answers: head.signature over the exact text of the top-level body member.
+function expectSignedByDemoKey(answer: string): void {
+  const signature = (JSON.parse(answer) as { head: { signature?: string } }).head.signature ?? '';
+  const body = answer.slice(answer.indexOf(',"body":') + ',"body":'.length, -1);
+  expect(verifyPaytmSignature(body, new Secret(DEMO_PAYTM_MERCHANT.merchantKey), signature)).toBe(true);
+}
+
+function context<C>(credentials: C, baseUrl: string, orderId: string, currency: string): FlowContext<SessionTokenRequestData, C> {
   return {
     flowData: { merchantId: 'merchant_demo', connectorRequestReferenceId: orderId, testMode: true },
     request: { amount: createMoney(1050, currency) },
@@ -78,12 +85,17 @@ describe('gateway simulator', () => {
     const body = JSON.parse(response.body) as { body: { resultInfo: { resultCode: string }; txnToken: string } };
     expect(body.body.resultInfo.resultCode).toBe('0000');
     expect(simulator.paytm.issuedTokens).toEqual([body.body.txnToken]);
+    expectSignedByDemoKey(response.body);
 
     const outcome = paytmConnector.flows.sessionToken.handleResponse(ctx, response);
     expect(outcome.status).toBe('SUCCESS');
+    if (outcome.status !== 'SUCCESS') return;
+    expect(outcome.data.sessionToken.expose()).toBe(body.body.txnToken);
 
     const again = await send(paytmConnector.flows.sessionToken.buildRequest(ctx));
     expect(JSON.parse(again.body)).toMatchObject({ body: { resultInfo: { resultCode: '0002' }, txnToken: body.body.txnToken } });
+    expectSignedByDemoKey(again.body);
+    expect(paytmConnector.flows.sessionToken.handleResponse(ctx, again)).toMatchObject({ status: 'FAILURE', error: { code: '0002', unifiedCode: 'DUPLICATE_REQUEST' } });
   });
 
   it('faults apply in front of the fakes, and a control reset also forgets issued tokens', async () => {

@@ -1,14 +1,13 @@
-/** Paytm connector: the definition to run with `executeFlow`. */
+/*
+ * Public API. Everything else an outside user needs is reachable from the definition itself:
+ * `connector.credentials` (the `x-connector-config` schema, for `parseConnectorConfig`),
+ * `connector.baseUrls`, `connector.capabilities` and `connector.describeErrorCode`. Transformers,
+ * wire shapes, status mapping and the raw-JSON reader stay internal.
+ */
+
+/** The Paytm connector (random salt) and its factory; run flows with `executeFlow`. */
 export { createPaytmConnector, paytmConnector } from './lib/paytm.connector';
-/** Options of `createPaytmConnector`. */
-export type { PaytmConnectorOptions } from './lib/paytm.connector';
-/** Paytm sandbox and production base URLs (both end in `/`). */
-export { PAYTM_BASE_URLS } from './lib/paytm.constants';
-/** Paytm request signing and verification (checksum libraries' algorithm). */
+/** Paytm credentials, as `paytmConnector.credentials.parse` returns them. */
+export type { PaytmCredentials } from './lib/paytm.credentials';
+/** Paytm's checksum algorithm: internal teams sign and verify Paytm bodies with it. */
 export { signPaytmBody, verifyPaytmSignature } from './lib/paytm.signature';
-/** Human meanings of Paytm result codes. */
-export { describePaytmResultCode } from './lib/paytm.errors';
-/** processTransaction result code → attempt status. */
-export { mapPaytmResultCode } from './lib/paytm.status';
-/** Paytm credentials, as narrowed by `parseCredentials`. */
-export type { PaytmCredentials } from '@org/domain-types';

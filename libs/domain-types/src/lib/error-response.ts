@@ -25,6 +25,13 @@ export const UNIFIED_ERROR_CODES = [
   'GATEWAY_UNAVAILABLE',
   /** The gateway answered with a body we could not interpret. */
   'GATEWAY_MALFORMED_RESPONSE',
+  /**
+   * The gateway's answer carried a signature that was missing or did not verify with the merchant's
+   * key (e.g. a Paytm `head.signature` over the answer's `body`): the answer may not come from the
+   * gateway or was altered in transit, so anything it carried (a token) was discarded. Not retryable
+   * as is: check the merchant key and the network path.
+   */
+  'GATEWAY_SIGNATURE_INVALID',
   /** No answer in time; the gateway may or may not have processed the request. */
   'GATEWAY_TIMEOUT',
   /** The connection failed or was reset. */

@@ -1,20 +1,28 @@
+import PaytmChecksum from 'paytmchecksum';
 import { executeFlow, type FlowContext, type HttpResponse } from '@org/connector-interfaces';
 import { FixedClock, RecordingTransport, describeConnectorConformance, respondWithRoutes, type RecordedRequest } from '@org/connector-interfaces/testing';
-import type { AuthorizeRequestData, PaytmCredentials, SessionTokenRequestData } from '@org/domain-types';
+import type { AuthorizeRequestData, SessionTokenRequestData } from '@org/domain-types';
 import { Secret } from '@org/masking';
-import { PAYTM_FIXTURE_SALT, createPaytmFakeGateway, paytmConformanceFixtures, paytmFakeAnswers, rawTopLevelMember } from '../testing';
+import { createPaytmFakeGateway, paytmConformanceConnector, paytmConformanceFixtures, paytmFakeAnswers } from '../testing';
 import { renderEverywhere } from '../testing/render';
-import { createPaytmConnector, paytmConnector } from './paytm.connector';
-import { PAYTM_BASE_URLS } from './paytm.constants';
+import { createPaytmConnector, paytmConnector, paytmUrl } from './paytm.connector';
+import { PAYTM_BASE_URLS, PAYTM_CAPABILITIES } from './paytm.constants';
+import { paytmCredentialSchema, type PaytmCredentials } from './paytm.credentials';
+import { describePaytmResultCode, parsePaytmErrorResponse } from './paytm.errors';
 import { verifyPaytmSignature } from './paytm.signature';
+import { rawTopLevelMember } from './wire/paytm.raw-json';
 
-describeConnectorConformance(createPaytmConnector({ saltSource: () => Uint8Array.from(PAYTM_FIXTURE_SALT) }), paytmConformanceFixtures);
+describeConnectorConformance(paytmConformanceConnector, paytmConformanceFixtures);
 
 const MID = 'MERCHANT_01';
 const KEY = 'k3yK3yk3yK3y0001';
 const BASE = PAYTM_BASE_URLS.sandbox;
 
-const credentials = (key = KEY): PaytmCredentials => ({ connector: 'paytm', merchantId: new Secret(MID), merchantKey: new Secret(key), website: new Secret('WEBSTAGING') });
+const credentials = (key = KEY): PaytmCredentials => paytmCredentialSchema.parse({ merchant_id: MID, merchant_key: key, website: 'WEBSTAGING' });
+const rawBody = (text: string): string => {
+  const member = rawTopLevelMember(text, 'body');
+  return member.ok ? member.raw : '';
+};
 const flowData = (orderId: string) => ({ merchantId: 'shop_1', connectorRequestReferenceId: orderId, testMode: true });
 
 function setup() {
@@ -45,10 +53,15 @@ function setup() {
 }
 
 describe('paytm connector definition', () => {
-  it('declares identity, URLs and flows; psync, capture, refund and void are not implemented', async () => {
+  it('declares identity, credential schema, URLs, capabilities, error meanings and flows; psync, capture, refund and void are not implemented', async () => {
     expect(paytmConnector.id).toBe('paytm');
     expect(paytmConnector.displayName).toBe('Paytm');
+    expect(paytmConnector.credentials).toBe(paytmCredentialSchema);
     expect(paytmConnector.baseUrls).toBe(PAYTM_BASE_URLS);
+    expect(paytmConnector.capabilities).toBe(PAYTM_CAPABILITIES);
+    expect(paytmConnector.describeErrorCode).toBe(describePaytmResultCode);
+    expect(paytmConnector.describeErrorCode('RESPONSE_SIGNATURE_INVALID')).toMatch(/signature/);
+    expect(paytmConnector.parseErrorResponse).toBe(parsePaytmErrorResponse);
     for (const flow of ['psync', 'capture', 'refund', 'void'] as const) expect(paytmConnector.flows[flow]).toEqual({ unsupported: 'not_implemented' });
     const { session, transport } = setup();
     await expect(executeFlow(paytmConnector, 'refund', session('o1') as never, transport)).rejects.toMatchObject({ code: 'FLOW_NOT_IMPLEMENTED' });
@@ -61,13 +74,29 @@ describe('paytm connector definition', () => {
     expect(new Set(bodies).size).toBe(3);
     for (const body of bodies) {
       const signature = (JSON.parse(body) as { head: { signature: string } }).head.signature;
-      expect(verifyPaytmSignature(rawTopLevelMember(body, 'body') ?? '', new Secret(KEY), signature)).toBe(true);
+      expect(verifyPaytmSignature(rawBody(body), new Secret(KEY), signature)).toBe(true);
     }
+  });
+
+  it('takes its salt from options.randomBytes(3)', () => {
+    const { session } = setup();
+    const randomBytes = jest.fn((size: number) => new Uint8Array(size).fill(5));
+    const body = createPaytmConnector({ randomBytes }).flows.sessionToken.buildRequest(session('order_8')).body ?? '';
+    expect(randomBytes.mock.calls).toEqual([[3]]);
+    const signature = (JSON.parse(body) as { head: { signature: string } }).head.signature;
+    expect(PaytmChecksum.verifySignature(rawBody(body), KEY, signature)).toBe(true);
   });
 
   it('is frozen', () => {
     expect(Object.isFrozen(paytmConnector)).toBe(true);
     expect(Object.isFrozen(paytmConnector.flows)).toBe(true);
+  });
+});
+
+describe('paytmUrl', () => {
+  it('appends the path to the base URL and encodes the query values', () => {
+    expect(paytmUrl('https://h/', 'p/q', 'a b', 'c')).toBe('https://h/p/q?mid=a%20b&orderId=c');
+    expect(paytmUrl('https://h', 'p', 'm', 'o')).toBe('https://h/p?mid=m&orderId=o');
   });
 });
 
@@ -186,6 +215,73 @@ describe('round trips through the fake Paytm gateway', () => {
   it('an invalid orderId never reaches the gateway', async () => {
     const { fake, transport, session } = setup();
     await expect(executeFlow(paytmConnector, 'sessionToken', session('order 110'), transport)).rejects.toMatchObject({ name: 'IntegrationError', code: 'INVALID_ORDER_ID' });
+    expect(fake.requests).toHaveLength(0);
+  });
+});
+
+describe('signed answers through executeFlow', () => {
+  const TOKEN = 'f00dfeedf00dfeedf00dfeedf00dfeed';
+
+  it('the fake gateway signs its answers as Paytm does: paytmchecksum verifies them over the raw body', async () => {
+    const { transport, session, responses } = setup();
+    await executeFlow(paytmConnector, 'sessionToken', session('order_200'), transport);
+    await executeFlow(paytmConnector, 'sessionToken', session('order_200'), transport);
+    expect(responses).toHaveLength(2);
+    for (const response of responses) {
+      const signature = (JSON.parse(response.body) as { head: { signature: string } }).head.signature;
+      expect(PaytmChecksum.verifySignature(rawBody(response.body), KEY, signature)).toBe(true);
+      // paytmchecksum console.logs its decrypt error for a wrong key; keep the run quiet.
+      const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+      try {
+        expect(PaytmChecksum.verifySignature(rawBody(response.body), 'otherKey12345678', signature)).toBe(false);
+      } finally {
+        log.mockRestore();
+      }
+    }
+  });
+
+  it('an answer signed with the merchant key → the token', async () => {
+    const { fake, transport, session } = setup();
+    fake.enqueue(paytmFakeAnswers.success(TOKEN, { merchantKey: KEY }));
+    const result = await executeFlow(paytmConnector, 'sessionToken', session('order_201'), transport);
+    expect(result.status === 'SUCCESS' && result.data.sessionToken.expose()).toBe(TOKEN);
+  });
+
+  it.each([
+    ['signed with another key', () => paytmFakeAnswers.success(TOKEN, { merchantKey: 'otherKey12345678' }), 'did not verify with the merchant key'],
+    ['a 0002 signed with another key', () => paytmFakeAnswers.duplicate(TOKEN, { merchantKey: 'otherKey12345678' }), 'did not verify with the merchant key'],
+    ['unsigned', () => ({ status: 200, headers: {}, body: JSON.stringify({ head: { version: 'v1' }, body: { resultInfo: { resultStatus: 'S', resultCode: '0000', resultMsg: 'Success' }, txnToken: TOKEN } }) }), 'is missing'],
+    [
+      'signed, then its token replaced',
+      () => {
+        const answer = paytmFakeAnswers.success(TOKEN.replace(/f/g, 'a'), { merchantKey: KEY });
+        return { ...answer, body: answer.body.replace(TOKEN.replace(/f/g, 'a'), TOKEN) };
+      },
+      'did not verify with the merchant key',
+    ],
+  ])('an answer %s → GATEWAY_SIGNATURE_INVALID failure, token discarded', async (_label, answer, why) => {
+    const { fake, transport, session } = setup();
+    fake.enqueue(answer());
+    const result = await executeFlow(paytmConnector, 'sessionToken', session('order_202'), transport);
+    expect(result).toEqual({
+      status: 'FAILURE',
+      httpStatus: 200,
+      error: {
+        code: 'RESPONSE_SIGNATURE_INVALID',
+        message: `Paytm's answer signature ${why}; the token was discarded`,
+        statusCode: 200,
+        attemptStatus: 'FAILURE',
+        unifiedCode: 'GATEWAY_SIGNATURE_INVALID',
+        retryable: false,
+      },
+    });
+    expect(renderEverywhere(result)).not.toContain(TOKEN);
+  });
+
+  it('an unsupported currency is refused by prepareFlow before anything is sent', async () => {
+    const { fake, transport, session } = setup();
+    const ctx = { ...session('order_203'), request: { amount: { minorAmount: 100n, currency: 'IRR' as const } } };
+    await expect(executeFlow(paytmConnector, 'sessionToken', ctx, transport)).rejects.toMatchObject({ name: 'IntegrationError', code: 'UNSUPPORTED_CURRENCY', field: 'amount.currency' });
     expect(fake.requests).toHaveLength(0);
   });
 });

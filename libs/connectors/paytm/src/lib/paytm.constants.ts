@@ -29,6 +29,12 @@ export const CHANNEL_ID_WEB = 'WEB';
 /** initiateTransaction "Success Idempotent": the orderId was already initiated. */
 export const RESULT_CODE_DUPLICATE = '0002';
 
+/**
+ * Our code (not Paytm's) for an answer carrying a txnToken whose `head.signature` is missing or does
+ * not verify with the merchant key; the token is discarded.
+ */
+export const RESPONSE_SIGNATURE_INVALID = 'RESPONSE_SIGNATURE_INVALID';
+
 /** Salt bytes per signature; Base64 turns 3 bytes into the 4 characters the checksum ends with. */
 export const PAYTM_SALT_LENGTH = 3;
 // Paytm's fixed AES-CBC IV, shared by every merchant (PaytmChecksum.iv, upstream PAYTM_IV).

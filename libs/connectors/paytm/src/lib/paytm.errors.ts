@@ -1,5 +1,6 @@
 import { isJsonObject, rawBodyExcerpt, tryParseJson, type HttpResponse } from '@org/connector-interfaces';
 import type { AttemptStatus, ErrorResponse, UnifiedErrorCode } from '@org/domain-types';
+import { RESPONSE_SIGNATURE_INVALID } from './paytm.constants';
 import { parsePaytmCallbackError, parsePaytmFlatError, parsePaytmResultInfoError } from './wire/paytm.responses';
 
 interface KnownCode {
@@ -24,6 +25,11 @@ const KNOWN_CODES: Readonly<Record<string, KnownCode>> = {
   '309': { meaning: 'Invalid order id', unified: 'INVALID_REQUEST' },
   '330': { meaning: 'Invalid checksum: the signature does not match (wrong merchant key or altered body)', unified: 'INVALID_SIGNATURE' },
   '501': { meaning: 'System error at Paytm' },
+  // Ours, not Paytm's: raised by the connector itself, listed so describePaytmResultCode explains it too.
+  [RESPONSE_SIGNATURE_INVALID]: {
+    meaning: "Paytm's answer carried a txnToken but its signature was missing or did not verify with the merchant key; the token was discarded",
+    unified: 'GATEWAY_SIGNATURE_INVALID',
+  },
 };
 
 /**

@@ -2,8 +2,9 @@
 export { createPaytmFakeGateway } from './paytm.fake-gateway';
 /** Fake gateway types. */
 export type { PaytmFakeGateway, PaytmFakeGatewayOptions, PaytmFakeMerchant } from './paytm.fake-gateway';
-/** Canned Paytm answers. */
-export { paytmFakeAnswers } from './paytm.fake-answers';
+/** Canned Paytm answers, signed as Paytm signs them (pass the merchant key your connector uses). */
+export { paytmFakeAnswers, signedPaytmAnswer } from './paytm.fake-answers';
+export type { PaytmAnswerSigning } from './paytm.fake-answers';
 /** Conformance fixtures and the fixed-salt connector to run them with. */
 export {
   PAYTM_FIXTURE_MERCHANT_ID,
@@ -14,5 +15,3 @@ export {
   paytmConformanceConnector,
   paytmConformanceFixtures,
 } from './paytm.conformance-fixtures';
-/** Exact source text of a top-level JSON member (what a Paytm signature covers). */
-export { rawTopLevelMember } from './raw-json';

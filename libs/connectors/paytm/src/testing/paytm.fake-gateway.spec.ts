@@ -1,13 +1,33 @@
-import { FixedClock, type FakeGatewayRequest } from '@org/connector-interfaces/testing';
+import PaytmChecksum from 'paytmchecksum';
+import { FixedClock, type FakeGatewayRequest, type FakeGatewayResponse } from '@org/connector-interfaces/testing';
 import { Secret } from '@org/masking';
-import { signPaytmBody } from '../lib/paytm.signature';
+import { signPaytmBody, verifyPaytmSignature } from '../lib/paytm.signature';
+import { rawTopLevelMember } from '../lib/wire/paytm.raw-json';
 import { createPaytmFakeGateway } from './paytm.fake-gateway';
-import { paytmFakeAnswers } from './paytm.fake-answers';
+import { paytmFakeAnswers, signedPaytmAnswer } from './paytm.fake-answers';
+import { PAYTM_FIXTURE_MERCHANT_KEY } from './paytm.fixture-values';
 
 const MID = 'M1';
 const KEY = 'abcdefgh12345678';
 const INITIATE = 'theia/api/v1/initiateTransaction';
 const PROCESS = 'theia/api/v1/processTransaction';
+
+// The answer's `body` text exactly as sent, and its head.signature.
+function signedParts(text: string): { body: string; signature: string | undefined } {
+  const body = rawTopLevelMember(text, 'body');
+  if (!body.ok) throw new Error(`answer body: ${body.reason}`);
+  const head = (JSON.parse(text) as { head: { signature?: string } }).head;
+  return { body: body.raw, signature: head.signature };
+}
+
+// Cross-checks an answer's signature with Paytm's official package, as a Paytm client would.
+function expectSignedBy(answer: Pick<FakeGatewayResponse, 'body'>, key: string): void {
+  const { body, signature } = signedParts(answer.body);
+  expect(signature).toHaveLength(108);
+  expect(PaytmChecksum.verifySignature(body, key, signature ?? '')).toBe(true);
+  expect(PaytmChecksum.verifySignature(`${body} `, key, signature ?? '')).toBe(false);
+  expect(verifyPaytmSignature(body, new Secret(key), signature ?? '')).toBe(true);
+}
 
 function gateway(options: { tokenLifetimeSeconds?: number; website?: string } = {}) {
   const clock = new FixedClock('2025-01-01T00:00:00Z');
@@ -16,6 +36,7 @@ function gateway(options: { tokenLifetimeSeconds?: number; website?: string } = 
     merchants: [{ merchantId: MID, merchantKey: KEY, ...(options.website === undefined ? {} : { website: options.website }) }],
     clock,
     newToken: () => `tok_${++n}`,
+    randomBytes: () => Uint8Array.of(9, 9, 9),
     ...(options.tokenLifetimeSeconds === undefined ? {} : { tokenLifetimeSeconds: options.tokenLifetimeSeconds }),
   });
   const route = (path: string) => {
@@ -26,7 +47,7 @@ function gateway(options: { tokenLifetimeSeconds?: number; website?: string } = 
   const call = (path: string, body: string, query: Record<string, string>, headers: Record<string, string> = { 'content-type': 'application/json' }) => {
     const request: FakeGatewayRequest = { method: 'POST', path, query, headers, body };
     const answer = route(path).handle(request);
-    return { status: answer.status, json: JSON.parse(answer.body) as { head: Record<string, unknown>; body: Record<string, unknown> } };
+    return { status: answer.status, text: answer.body, json: JSON.parse(answer.body) as { head: Record<string, unknown>; body: Record<string, unknown> } };
   };
   return { clock, fake, call };
 }
@@ -42,9 +63,13 @@ describe('fake Paytm initiateTransaction', () => {
     const result = call(INITIATE, signed(initiateBody('o1')), { mid: MID, orderId: 'o1' });
     expect(result.status).toBe(200);
     expect(result.json).toEqual({
-      head: { responseTimestamp: '1735689600000', version: 'v1' },
+      head: { responseTimestamp: '1735689600000', version: 'v1', signature: expect.any(String) },
       body: { extraParamsMap: null, resultInfo: { resultStatus: 'S', resultCode: '0000', resultMsg: 'Success' }, txnToken: 'tok_1', isPromoCodeValid: false, authenticated: false },
     });
+    expect(Object.keys(result.json.head)).toEqual(['responseTimestamp', 'version', 'signature']);
+    expectSignedBy({ body: result.text }, KEY);
+    // Signed with the fake's salt source (09 09 09 → "CQkJ"), over exactly the body it sent.
+    expect(result.json.head['signature']).toBe(signPaytmBody(signedParts(result.text).body, new Secret(KEY), Uint8Array.of(9, 9, 9)));
     expect(fake.issuedTokens).toEqual(['tok_1']);
     expect(fake.requests).toHaveLength(1);
   });
@@ -73,6 +98,24 @@ describe('fake Paytm initiateTransaction', () => {
     expect(again.json.body['resultInfo']).toEqual({ resultStatus: 'S', resultCode: '0002', resultMsg: 'Success Idempotent' });
     expect(again.json.body['txnToken']).toBe('tok_1');
     expect(fake.issuedTokens).toEqual(['tok_1']);
+    expectSignedBy({ body: again.text }, KEY);
+  });
+
+  it('signs declines with the key of the merchant the request names, and leaves unknown merchants unsigned', () => {
+    const { call } = gateway();
+    const wrongKey = call(INITIATE, signed(initiateBody('o9'), 'wrongwrongwrong1'), { mid: MID, orderId: 'o9' });
+    expect(code(wrongKey)).toBe('2005');
+    expectSignedBy({ body: wrongKey.text }, KEY);
+    const unknown = call(INITIATE, signed(initiateBody('o9').replace(MID, 'M2')), { mid: 'M2', orderId: 'o9' });
+    expect(unknown.json.head['signature']).toBeUndefined();
+  });
+
+  it('refuses a request with two top-level "body" members', () => {
+    const { fake, call } = gateway();
+    const bodyJson = initiateBody('o10');
+    const twice = signed(bodyJson).replace(/\}$/, `,"body":${bodyJson}}`);
+    expect(message(call(INITIATE, twice, { mid: MID, orderId: 'o10' }))).toMatch(/more than one body member/);
+    expect(fake.issuedTokens).toHaveLength(0);
   });
 
   it('refuses unknown merchants, query/body mismatches, bad orderIds, bad amounts, bad websites and malformed requests', () => {
@@ -103,6 +146,7 @@ describe('fake Paytm processTransaction', () => {
     const result = call(PROCESS, intent(token, 'p1'), { mid: MID, orderId: 'p1' });
     expect(code(result)).toBe('0000');
     expect((result.json.body['deepLinkInfo'] as { deepLink: string }).deepLink).toMatch(/^upi:\/\/pay\?pa=m1@paytm&.*am=10\.00&cu=INR/);
+    expectSignedBy({ body: result.text }, KEY);
   });
 
   it('answers a collect with its transId', () => {
@@ -153,6 +197,27 @@ describe('fake Paytm queue and reset', () => {
 });
 
 describe('paytmFakeAnswers', () => {
+  it('signs every {head, body} answer with the fixture key by default, or the key given', () => {
+    for (const answer of [
+      paytmFakeAnswers.success('t'),
+      paytmFakeAnswers.failure('2005', 'Checksum provided is invalid'),
+      paytmFakeAnswers.duplicate('t'),
+      paytmFakeAnswers.clientErrorResultInfo(400),
+      paytmFakeAnswers.clientErrorCallbackShape(400),
+      paytmFakeAnswers.serverError(503),
+    ]) {
+      expectSignedBy(answer, PAYTM_FIXTURE_MERCHANT_KEY);
+    }
+    expectSignedBy(paytmFakeAnswers.duplicate('t', { merchantKey: 'otherKey12345678' }), 'otherKey12345678');
+    expect(paytmFakeAnswers.success('t', { salt: Uint8Array.of(1, 2, 3) }).body).toBe(paytmFakeAnswers.success('t', { salt: Uint8Array.of(1, 2, 3) }).body);
+  });
+
+  it('signedPaytmAnswer signs any body, head fields first and signature last', () => {
+    const answer = signedPaytmAnswer(201, { a: 1 }, { merchantKey: KEY, salt: Uint8Array.of(0, 0, 0) }, { version: 'v1' });
+    expect(answer.status).toBe(201);
+    expect(answer.body).toBe(`{"head":{"version":"v1","signature":"${signPaytmBody('{"a":1}', new Secret(KEY), Uint8Array.of(0, 0, 0))}"},"body":{"a":1}}`);
+  });
+
   it('builds each answer with the expected status and JSON validity', () => {
     expect(paytmFakeAnswers.duplicate('t').body).toContain('"resultCode":"0002"');
     expect(paytmFakeAnswers.success('t').status).toBe(200);

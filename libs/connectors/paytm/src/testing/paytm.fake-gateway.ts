@@ -1,10 +1,11 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { isJsonObject, systemClock, type Clock } from '@org/connector-interfaces';
 import type { FakeGatewayRequest, FakeGatewayResponse, FakeGatewayRoute } from '@org/connector-interfaces/testing';
 import { Secret } from '@org/masking';
-import { INITIATE_TRANSACTION_PATH, ORDER_ID_PATTERN, PAYTM_TOKEN_LIFETIME_SECONDS, PROCESS_TRANSACTION_PATH } from '../lib/paytm.constants';
+import { INITIATE_TRANSACTION_PATH, ORDER_ID_PATTERN, PAYTM_SALT_LENGTH, PAYTM_TOKEN_LIFETIME_SECONDS, PROCESS_TRANSACTION_PATH } from '../lib/paytm.constants';
 import { verifyPaytmSignature } from '../lib/paytm.signature';
-import { rawTopLevelMember } from './raw-json';
+import { rawTopLevelMember } from '../lib/wire/paytm.raw-json';
+import { signedPaytmEnvelope } from '../lib/wire/paytm.requests';
 
 /** A merchant the fake gateway knows. */
 export interface PaytmFakeMerchant {
@@ -23,6 +24,8 @@ export interface PaytmFakeGatewayOptions {
   readonly tokenLifetimeSeconds?: number;
   /** Token generator; defaults to random 32-hex-digit tokens. */
   readonly newToken?: () => string;
+  /** Salt source for the answers' signatures (3 bytes each); defaults to `crypto.randomBytes`. */
+  readonly randomBytes?: (size: number) => Uint8Array;
 }
 
 /** An in-memory Paytm: routes for `respondWithRoutes` or an HTTP server, plus what it saw and issued. */
@@ -53,7 +56,9 @@ const obj = (value: unknown): Json | undefined => (isJsonObject(value) ? value :
 /**
  * Creates a fake Paytm implementing initiateTransaction (signature verified over the raw `body`
  * bytes, orderId idempotency with `0002`) and processTransaction (token lookup, expiry `1006`,
- * UPI intent deep link, UPI collect).
+ * UPI intent deep link, UPI collect). Like Paytm, it signs every answer with the merchant key of
+ * the merchant the request names (body `mid`, else query `mid`): `head.signature` over the exact
+ * `body` text it sends. Answers for a merchant it does not know carry no signature.
  *
  * @example
  * const fake = createPaytmFakeGateway({ merchants: [{ merchantId: 'M1', merchantKey: 'abcdefgh12345678' }] });
@@ -63,6 +68,7 @@ export function createPaytmFakeGateway(options: PaytmFakeGatewayOptions): PaytmF
   const clock = options.clock ?? systemClock;
   const lifetimeMs = (options.tokenLifetimeSeconds ?? PAYTM_TOKEN_LIFETIME_SECONDS) * 1000;
   const newToken = options.newToken ?? (() => randomUUID().replace(/-/g, ''));
+  const salt = (): Uint8Array => options.randomBytes?.(PAYTM_SALT_LENGTH) ?? randomBytes(PAYTM_SALT_LENGTH);
   const merchants = new Map(options.merchants.map((m) => [m.merchantId, { key: new Secret(m.merchantKey), website: m.website }]));
   const requests: FakeGatewayRequest[] = [];
   const issuedTokens: string[] = [];
@@ -72,13 +78,20 @@ export function createPaytmFakeGateway(options: PaytmFakeGatewayOptions): PaytmF
   let transactions = 0;
 
   const head = () => ({ responseTimestamp: String(clock.now().getTime()), version: 'v1' });
-  const answer = (body: Json, status = 200): FakeGatewayResponse => ({
-    status,
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ head: head(), body }),
-  });
+  // Signed as Paytm signs: body serialised once, signed with the merchant's key, spliced unchanged.
+  const answerFor =
+    (mid: string | undefined) =>
+    (body: Json): FakeGatewayResponse => {
+      const merchant = mid === undefined ? undefined : merchants.get(mid);
+      return {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        body: merchant === undefined ? JSON.stringify({ head: head(), body }) : signedPaytmEnvelope(head(), body, merchant.key, salt()),
+      };
+    };
   const result = (resultStatus: 'S' | 'F', resultCode: string, resultMsg: string) => ({ resultStatus, resultCode, resultMsg });
-  const fail = (resultCode: string, resultMsg: string) => answer({ extraParamsMap: null, resultInfo: result('F', resultCode, resultMsg) });
+  const failWith = (answer: (body: Json) => FakeGatewayResponse) => (resultCode: string, resultMsg: string) =>
+    answer({ extraParamsMap: null, resultInfo: result('F', resultCode, resultMsg) });
   const isJsonRequest = (request: FakeGatewayRequest) =>
     Object.entries(request.headers).some(([name, value]) => name.toLowerCase() === 'content-type' && value.startsWith('application/json'));
 
@@ -102,7 +115,11 @@ export function createPaytmFakeGateway(options: PaytmFakeGatewayOptions): PaytmF
     const signature = str(reqHead?.['signature']);
     const mid = str(body?.['mid']);
     const orderId = str(body?.['orderId']);
-    if (!isJsonRequest(request) || !reqHead || !body || rawBody === undefined || !signature || !mid || orderId === undefined) {
+    const answer = answerFor(mid ?? request.query['mid']);
+    const fail = failWith(answer);
+    // Two "body" members: which one was signed is ambiguous, so the request is refused.
+    if (!rawBody.ok && rawBody.reason === 'duplicate') return fail('1001', 'Request parameters are not valid: more than one body member');
+    if (!isJsonRequest(request) || !reqHead || !body || !rawBody.ok || !signature || !mid || orderId === undefined) {
       return fail('1007', 'Missing mandatory element');
     }
     // Paytm's full code table is not public; the fake uses 1001 with a specific message for these.
@@ -110,7 +127,7 @@ export function createPaytmFakeGateway(options: PaytmFakeGatewayOptions): PaytmF
     if (request.query['orderId'] !== orderId) return fail('1001', 'Request parameters are not valid: orderId in the query differs from the body');
     const merchant = merchants.get(mid);
     if (!merchant) return fail('1001', 'Request parameters are not valid: unknown mid');
-    if (!verifyPaytmSignature(rawBody, merchant.key, signature)) return fail('2005', 'Checksum provided is invalid');
+    if (!verifyPaytmSignature(rawBody.raw, merchant.key, signature)) return fail('2005', 'Checksum provided is invalid');
     if (!ORDER_ID_PATTERN.test(orderId)) return fail('309', 'Invalid Order Id');
     if (merchant.website !== undefined && body['websiteName'] !== merchant.website) return fail('1001', 'Request parameters are not valid: websiteName');
     const amount = obj(body['txnAmount']);
@@ -139,8 +156,11 @@ export function createPaytmFakeGateway(options: PaytmFakeGatewayOptions): PaytmF
     }
     const body = obj(obj(parsed)?.['body']);
     const txnToken = str(obj(obj(parsed)?.['head'])?.['txnToken']);
+    const issued = txnToken === undefined ? undefined : tokens.get(txnToken);
+    // The token's merchant signs; without a known token, the merchant the request names.
+    const answer = answerFor(issued?.mid ?? str(body?.['mid']) ?? request.query['mid']);
+    const fail = failWith(answer);
     if (!isJsonRequest(request) || !body || !txnToken) return fail('1007', 'Missing mandatory element');
-    const issued = tokens.get(txnToken);
     if (!issued) return fail('2004', 'Invalid User Token');
     if (clock.now().getTime() - issued.issuedAtMs > lifetimeMs) return fail('1006', 'Your Session has expired');
     const { mid, orderId } = issued;

@@ -1,16 +1,17 @@
-import { ConnectorError, IntegrationError, type FlowContext } from '@org/connector-interfaces';
+import { ConnectorError, IntegrationError, isUnsupportedFlow, type FlowContext } from '@org/connector-interfaces';
 import { FixedClock } from '@org/connector-interfaces/testing';
-import type { AuthorizeRequestData, PaytmCredentials } from '@org/domain-types';
+import type { AuthorizeRequestData } from '@org/domain-types';
 import { Secret } from '@org/masking';
 import { renderEverywhere } from '../../testing/render';
-import { fromPaytmProcessTransactionResponse, paytmAuthorizeFlow, toPaytmProcessTransactionRequest } from './authorize.transformer';
+import { paytmConnector } from '../paytm.connector';
+import type { PaytmCredentials } from '../paytm.credentials';
+import { fromPaytmProcessTransactionResponse, toPaytmProcessTransaction } from './authorize.transformer';
 
 const TOKEN = 'a1b2c3d4e5f60718293a4b5c6d7e8f901735732800000';
 const VPA = '9876543210@paytm';
 const URL = 'https://securestage.paytmpayments.com/theia/api/v1/processTransaction?mid=probe_merchant&orderId=order_001';
 
 const credentials: PaytmCredentials = {
-  connector: 'paytm',
   merchantId: new Secret('probe_merchant'),
   merchantKey: new Secret('abcdefgh12345678'),
   website: new Secret('WEBSTAGING'),
@@ -32,6 +33,14 @@ function ctx(request: Partial<AuthorizeRequestData> = {}, orderId = 'order_001')
   };
 }
 
+// The connector owns method, URL, headers and the envelope; the transformer builds head and body.
+const authorizeFlow = (() => {
+  const flow = paytmConnector.flows.authorize;
+  if (isUnsupportedFlow(flow)) throw new Error('authorize must be implemented');
+  return flow;
+})();
+const toPaytmProcessTransactionRequest = (context: FlowContext<AuthorizeRequestData, PaytmCredentials>) => authorizeFlow.buildRequest(context);
+
 const thrownBy = (fn: () => unknown): unknown => {
   try {
     fn();
@@ -41,7 +50,16 @@ const thrownBy = (fn: () => unknown): unknown => {
   return undefined;
 };
 
-describe('toPaytmProcessTransactionRequest: UPI intent', () => {
+describe('toPaytmProcessTransaction (pure head and body builder)', () => {
+  it('keeps the token, merchant id and VPA as Secrets until the wire body is serialised', () => {
+    const parts = toPaytmProcessTransaction(ctx({ paymentMethod: { type: 'upi_collect', vpa: new Secret(VPA) } }), 'order_001');
+    const text = JSON.stringify(parts);
+    for (const value of [TOKEN, VPA, 'probe_merchant']) expect(text).not.toContain(value);
+    expect(parts.head.txnToken.expose()).toBe(TOKEN);
+  });
+});
+
+describe('authorize buildRequest: UPI intent', () => {
   it('builds the exact bytes with channelId null when the OS is unknown', () => {
     const request = toPaytmProcessTransactionRequest(ctx());
     expect(request).toEqual({
@@ -61,7 +79,7 @@ describe('toPaytmProcessTransactionRequest: UPI intent', () => {
   });
 });
 
-describe('toPaytmProcessTransactionRequest: UPI collect', () => {
+describe('authorize buildRequest: UPI collect', () => {
   it('builds the exact bytes with head {txnToken} and channelId WEB by default', () => {
     const request = toPaytmProcessTransactionRequest(ctx({ paymentMethod: { type: 'upi_collect', vpa: new Secret(VPA) } }));
     expect(request.url).toBe(URL);
@@ -87,7 +105,7 @@ describe('toPaytmProcessTransactionRequest: UPI collect', () => {
   });
 });
 
-describe('toPaytmProcessTransactionRequest: refusals', () => {
+describe('authorize buildRequest: refusals', () => {
   it('requires the session token', () => {
     const error = thrownBy(() => toPaytmProcessTransactionRequest(ctx({ sessionToken: undefined })));
     expect(error).toBeInstanceOf(IntegrationError);
@@ -169,7 +187,7 @@ describe('fromPaytmProcessTransactionResponse', () => {
   });
 
   it('is wired as the authorize flow handler', () => {
-    expect(paytmAuthorizeFlow.buildRequest(ctx()).url).toBe(URL);
-    expect(paytmAuthorizeFlow.handleResponse(ctx(), processAnswer({ resultInfo: resultInfo('0000') })).status).toBe('SUCCESS');
+    expect(authorizeFlow.buildRequest(ctx()).url).toBe(URL);
+    expect(authorizeFlow.handleResponse(ctx(), processAnswer({ resultInfo: resultInfo('0000') })).status).toBe('SUCCESS');
   });
 });

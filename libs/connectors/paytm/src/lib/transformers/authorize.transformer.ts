@@ -1,34 +1,29 @@
-import { ConnectorError, IntegrationError, tryParseJson, type FlowContext, type FlowHandler, type FlowOutcome, type HttpRequest, type HttpResponse } from '@org/connector-interfaces';
-import type { AuthorizeRequestData, AuthorizeResponseData, PaytmCredentials } from '@org/domain-types';
-import {
-  API_VERSION,
-  CHANNEL_ID_WEB,
-  PAYMENT_FLOW_NONE,
-  PAYMENT_MODE_UPI,
-  PAYMENT_MODE_UPI_INTENT,
-  PAYTM_HEADERS,
-  PROCESS_TRANSACTION_PATH,
-  REQUEST_TYPE_NATIVE,
-} from '../paytm.constants';
+import { ConnectorError, IntegrationError, tryParseJson, type FlowContext, type FlowOutcome, type HttpResponse } from '@org/connector-interfaces';
+import type { AuthorizeRequestData, AuthorizeResponseData } from '@org/domain-types';
+import { API_VERSION, CHANNEL_ID_WEB, PAYMENT_FLOW_NONE, PAYMENT_MODE_UPI, PAYMENT_MODE_UPI_INTENT, REQUEST_TYPE_NATIVE } from '../paytm.constants';
+import type { PaytmCredentials } from '../paytm.credentials';
 import { safePaytmExcerpt, unifiedCodeForPaytm } from '../paytm.errors';
 import { isPaytmFailureStatus, mapPaytmResultCode } from '../paytm.status';
 import { paytmUpiRedirect, resolvePaytmUpiFlow } from '../paytm.upi';
-import { paytmEnvelope, type PaytmUpiCollectBody, type PaytmUpiIntentBody, type PaytmUpiIntentHead } from '../wire/paytm.requests';
+import type { PaytmRequestParts, PaytmUpiCollectBody, PaytmUpiCollectHead, PaytmUpiIntentBody, PaytmUpiIntentHead } from '../wire/paytm.requests';
 import { paytmProcessTransactionResponseSchema } from '../wire/paytm.responses';
-import { assertPaytmOrderId, paytmChannelId, paytmRequestTimestamp, paytmUrl } from './common';
+import { paytmChannelId, paytmRequestTimestamp } from './common';
 
 type AuthorizeContext = FlowContext<AuthorizeRequestData, PaytmCredentials>;
+
+/** processTransaction parts for UPI intent or UPI collect. */
+export type PaytmProcessTransactionParts =
+  | PaytmRequestParts<PaytmUpiIntentHead, PaytmUpiIntentBody>
+  | PaytmRequestParts<PaytmUpiCollectHead, PaytmUpiCollectBody>;
 
 const context = { connector: 'paytm', flow: 'authorize' } as const;
 
 /**
- * Builds `POST {base}theia/api/v1/processTransaction?mid=&orderId=` for UPI intent or collect.
- * Unsigned: the txnToken from the sessionToken flow authenticates the call.
- * @throws IntegrationError for a bad orderId, a missing session token, a non-UPI method or a bad VPA.
+ * The processTransaction head and body for UPI intent or collect. Unsigned: the txnToken from the
+ * sessionToken flow authenticates the call. `orderId` must already satisfy Paytm's rule.
+ * @throws IntegrationError for a missing session token, a non-UPI method or a bad VPA.
  */
-export function toPaytmProcessTransactionRequest(ctx: AuthorizeContext): HttpRequest {
-  // Paytm expects the orderId that initiated the transaction.
-  const orderId = assertPaytmOrderId(ctx.flowData.connectorRequestReferenceId, 'authorize', 'merchantTransactionId');
+export function toPaytmProcessTransaction(ctx: AuthorizeContext, orderId: string): PaytmProcessTransactionParts {
   const { sessionToken, paymentMethod, browserInfo, description } = ctx.request;
   if (sessionToken === undefined) {
     throw new IntegrationError('MISSING_REQUIRED_FIELD', 'sessionToken is required: run the sessionToken flow first (Paytm txnToken)', {
@@ -37,36 +32,35 @@ export function toPaytmProcessTransactionRequest(ctx: AuthorizeContext): HttpReq
     });
   }
   const upi = resolvePaytmUpiFlow(paymentMethod);
-  const mid = ctx.credentials.merchantId.expose();
-  const txnToken = sessionToken.expose();
+  const mid = ctx.credentials.merchantId;
   const channelId = paytmChannelId(browserInfo);
-  let body: string;
   if (upi.kind === 'intent') {
-    const head: PaytmUpiIntentHead = { version: API_VERSION, requestTimestamp: paytmRequestTimestamp(ctx.clock), channelId: channelId ?? null, txnToken };
-    const intent: PaytmUpiIntentBody = {
-      mid,
-      orderId,
-      requestType: REQUEST_TYPE_NATIVE,
-      paymentMode: PAYMENT_MODE_UPI_INTENT,
-      paymentFlow: PAYMENT_FLOW_NONE,
-      ...(description === undefined ? {} : { txnNote: description }),
+    return {
+      head: { version: API_VERSION, requestTimestamp: paytmRequestTimestamp(ctx.clock), channelId: channelId ?? null, txnToken: sessionToken },
+      body: {
+        mid,
+        orderId,
+        requestType: REQUEST_TYPE_NATIVE,
+        paymentMode: PAYMENT_MODE_UPI_INTENT,
+        paymentFlow: PAYMENT_FLOW_NONE,
+        ...(description === undefined ? {} : { txnNote: description }),
+      },
     };
-    body = paytmEnvelope(head, JSON.stringify(intent));
-  } else {
-    const collect: PaytmUpiCollectBody = {
+  }
+  return {
+    head: { txnToken: sessionToken },
+    body: {
       requestType: REQUEST_TYPE_NATIVE,
       mid,
       orderId,
       paymentMode: PAYMENT_MODE_UPI,
-      payerAccount: upi.vpa.expose(),
+      payerAccount: upi.vpa,
       channelCode: '',
       channelId: channelId ?? CHANNEL_ID_WEB,
-      txnToken,
+      txnToken: sessionToken,
       authMode: null,
-    };
-    body = paytmEnvelope({ txnToken }, JSON.stringify(collect));
-  }
-  return { method: 'POST', url: paytmUrl(ctx.baseUrl, PROCESS_TRANSACTION_PATH, mid, orderId), headers: { ...PAYTM_HEADERS }, body };
+    },
+  };
 }
 
 /**
@@ -107,9 +101,3 @@ export function fromPaytmProcessTransactionResponse(response: HttpResponse): Flo
     attemptStatus: status,
   };
 }
-
-/** The authorize flow handler (UPI via processTransaction). */
-export const paytmAuthorizeFlow: FlowHandler<AuthorizeRequestData, AuthorizeResponseData, PaytmCredentials> = {
-  buildRequest: toPaytmProcessTransactionRequest,
-  handleResponse: (_ctx, response) => fromPaytmProcessTransactionResponse(response),
-};

@@ -1,6 +1,6 @@
 import { IntegrationError } from '@org/connector-interfaces';
 import { FixedClock } from '@org/connector-interfaces/testing';
-import { assertPaytmOrderId, paytmChannelId, paytmRequestTimestamp, paytmUrl } from './common';
+import { assertPaytmOrderId, paytmChannelId, paytmRequestTimestamp } from './common';
 
 describe('paytmChannelId', () => {
   it.each([
@@ -30,12 +30,5 @@ describe('assertPaytmOrderId', () => {
     for (const id of ['', 'x'.repeat(51), 'a b', 'a.b', 'ä', 'a/b', 'a\n']) {
       expect(() => assertPaytmOrderId(id, 'sessionToken', 'merchantSessionId')).toThrow(IntegrationError);
     }
-  });
-});
-
-describe('paytmUrl', () => {
-  it('appends the path to the base URL and encodes the query values', () => {
-    expect(paytmUrl('https://h/', 'p/q', 'a b', 'c')).toBe('https://h/p/q?mid=a%20b&orderId=c');
-    expect(paytmUrl('https://h', 'p', 'm', 'o')).toBe('https://h/p?mid=m&orderId=o');
   });
 });

@@ -35,10 +35,3 @@ export function assertPaytmOrderId(orderId: string, flow: FlowName, field: strin
   }
   return orderId;
 }
-
-/** `{baseUrl}{path}?mid=…&orderId=…` with both values URL-encoded (upstream interpolates them raw). */
-export function paytmUrl(baseUrl: string, path: string, mid: string, orderId: string): string {
-  // Paytm base URLs end in "/" and paths have no leading slash; tolerate a base URL without it.
-  const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
-  return `${base}${path}?mid=${encodeURIComponent(mid)}&orderId=${encodeURIComponent(orderId)}`;
-}

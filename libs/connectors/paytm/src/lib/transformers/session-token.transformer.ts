@@ -1,46 +1,40 @@
-import { ConnectorError, IntegrationError, tryParseJson, type FlowContext, type FlowHandler, type FlowOutcome, type HttpRequest, type HttpResponse } from '@org/connector-interfaces';
-import { toMajorUnitString, type PaytmCredentials, type SessionTokenRequestData, type SessionTokenResponseData } from '@org/domain-types';
+import { ConnectorError, tryParseJson, type FlowContext, type FlowOutcome, type HttpResponse } from '@org/connector-interfaces';
+import { toMajorUnitString, type ErrorResponse, type SessionTokenRequestData, type SessionTokenResponseData } from '@org/domain-types';
 import { Secret } from '@org/masking';
+import { checkPaytmAnswerSignature, type PaytmAnswerSignatureFailure } from '../paytm.answer-signature';
 import {
   API_VERSION,
   DEFAULT_CALLBACK_URL,
   DEFAULT_CUSTOMER_ID,
-  INITIATE_TRANSACTION_PATH,
   PAYMENT_MODE_UPI,
-  PAYTM_CAPABILITIES,
-  PAYTM_HEADERS,
   REQUEST_TYPE_PAYMENT,
+  RESPONSE_SIGNATURE_INVALID,
   RESULT_CODE_DUPLICATE,
   UPI_CHANNELS,
 } from '../paytm.constants';
+import type { PaytmCredentials } from '../paytm.credentials';
 import { safePaytmExcerpt, unifiedCodeForPaytm } from '../paytm.errors';
-import { signPaytmBody } from '../paytm.signature';
-import { paytmEnvelope, type PaytmInitiateTransactionBody, type PaytmInitiateTransactionHead } from '../wire/paytm.requests';
+import type { PaytmInitiateTransactionBody, PaytmInitiateTransactionHead, PaytmRequestParts } from '../wire/paytm.requests';
 import { paytmInitiateTransactionResponseSchema } from '../wire/paytm.responses';
-import { assertPaytmOrderId, paytmChannelId, paytmRequestTimestamp, paytmUrl } from './common';
+import { paytmChannelId, paytmRequestTimestamp } from './common';
 
 type SessionContext = FlowContext<SessionTokenRequestData, PaytmCredentials>;
-
-/** Source of the 3 salt bytes of each signature. */
-export type SaltSource = () => Uint8Array;
 
 const context = { connector: 'paytm', flow: 'sessionToken' } as const;
 
 /**
  * The initiateTransaction `body` as the CS-B standalone RPC sends it: no customer, address or
- * return URL, so default custId, null userInfo fields and the default callback URL.
+ * return URL, so default custId, null userInfo fields and the default callback URL. The currency
+ * was already checked by `prepareFlow` against the connector's capabilities.
  */
 export function toPaytmInitiateTransactionBody(ctx: SessionContext, orderId: string): PaytmInitiateTransactionBody {
   const { amount } = ctx.request;
-  if (!PAYTM_CAPABILITIES.supportedCurrencies.includes(amount.currency)) {
-    throw new IntegrationError('UNSUPPORTED_CURRENCY', `Currency ${amount.currency} is not supported`, { ...context, field: 'amount.currency' });
-  }
   const txnAmount = { value: toMajorUnitString(amount), currency: amount.currency };
   return {
     requestType: REQUEST_TYPE_PAYMENT,
-    mid: ctx.credentials.merchantId.expose(),
+    mid: ctx.credentials.merchantId,
     orderId,
-    websiteName: ctx.credentials.website.expose(),
+    websiteName: ctx.credentials.website,
     txnAmount,
     userInfo: { custId: DEFAULT_CUSTOMER_ID, mobile: null, email: null, firstName: null, lastName: null },
     enablePaymentMode: [{ mode: PAYMENT_MODE_UPI, channels: [...UPI_CHANNELS] }],
@@ -50,36 +44,47 @@ export function toPaytmInitiateTransactionBody(ctx: SessionContext, orderId: str
 }
 
 /**
- * Builds `POST {base}theia/api/v1/initiateTransaction?mid=&orderId=`. The body is serialised once
- * and that string is both signed and spliced into the envelope.
- * @throws IntegrationError `INVALID_ORDER_ID` / `UNSUPPORTED_CURRENCY` before anything is built.
+ * The initiateTransaction head (without `signature`, which the signed envelope appends) and body.
+ * `orderId` must already satisfy Paytm's rule (`assertPaytmOrderId`).
  */
-export function toPaytmInitiateTransactionRequest(ctx: SessionContext, saltSource: SaltSource): HttpRequest {
-  const orderId = assertPaytmOrderId(ctx.flowData.connectorRequestReferenceId, 'sessionToken', 'merchantSessionId');
-  const bodyJson = JSON.stringify(toPaytmInitiateTransactionBody(ctx, orderId));
+export function toPaytmInitiateTransaction(ctx: SessionContext, orderId: string): PaytmRequestParts<PaytmInitiateTransactionHead, PaytmInitiateTransactionBody> {
   const channelId = paytmChannelId(ctx.request.browserInfo);
   const head: PaytmInitiateTransactionHead = {
-    clientId: ctx.credentials.clientId?.expose() ?? null,
+    clientId: ctx.credentials.clientId ?? null,
     version: API_VERSION,
     requestTimestamp: paytmRequestTimestamp(ctx.clock),
     ...(channelId === undefined ? {} : { channelId }),
-    signature: signPaytmBody(bodyJson, ctx.credentials.merchantKey, saltSource()),
   };
+  return { head, body: toPaytmInitiateTransactionBody(ctx, orderId) };
+}
+
+const SIGNATURE_FAILURE_MESSAGES: Readonly<Record<PaytmAnswerSignatureFailure, string>> = {
+  missing: "Paytm's answer signature is missing; the token was discarded",
+  invalid: "Paytm's answer signature did not verify with the merchant key; the token was discarded",
+  ambiguous: 'Paytm\'s answer has more than one top-level "body" member, so its signature could not be checked; the token was discarded',
+};
+
+function signatureFailure(reason: PaytmAnswerSignatureFailure, statusCode: number): ErrorResponse {
   return {
-    method: 'POST',
-    url: paytmUrl(ctx.baseUrl, INITIATE_TRANSACTION_PATH, ctx.credentials.merchantId.expose(), orderId),
-    headers: { ...PAYTM_HEADERS },
-    body: paytmEnvelope(head, bodyJson),
+    code: RESPONSE_SIGNATURE_INVALID,
+    message: SIGNATURE_FAILURE_MESSAGES[reason],
+    statusCode,
+    attemptStatus: 'FAILURE',
+    unifiedCode: 'GATEWAY_SIGNATURE_INVALID',
+    retryable: false,
   };
 }
 
 /**
- * Reads a 2xx initiateTransaction answer: a `txnToken` means success (PENDING), except result
- * code `0002` (duplicate orderId), which is a typed `DUPLICATE_REQUEST` failure; no token means
- * a decline carrying Paytm's code.
- * @throws ConnectorError `MALFORMED_RESPONSE` for a body that is not the documented shape.
+ * Reads a 2xx initiateTransaction answer. No `txnToken`: a decline carrying Paytm's code. With a
+ * `txnToken` (success, or `0002` duplicate), the answer's `head.signature` must verify over the raw
+ * `body` with the merchant key, otherwise the token is discarded and the outcome is a
+ * `GATEWAY_SIGNATURE_INVALID` failure. A verified `0002` is a typed `DUPLICATE_REQUEST` failure;
+ * any other verified answer with a token is a success (PENDING).
+ * @throws ConnectorError `MALFORMED_RESPONSE` for a body that is not the documented shape, or
+ *   `MISSING_REQUIRED_FIELD` for a verified answer with an empty token.
  */
-export function fromPaytmInitiateTransactionResponse(response: HttpResponse): FlowOutcome<SessionTokenResponseData> {
+export function fromPaytmInitiateTransactionResponse(response: HttpResponse, merchantKey: Secret<string>): FlowOutcome<SessionTokenResponseData> {
   const parsed = paytmInitiateTransactionResponseSchema.safeParse(tryParseJson(response.body));
   if (!parsed.success) {
     throw new ConnectorError('MALFORMED_RESPONSE', 'Paytm answered initiateTransaction with a body that could not be read', {
@@ -96,6 +101,8 @@ export function fromPaytmInitiateTransactionResponse(response: HttpResponse): Fl
       error: { code: resultCode, message: resultMsg, reason: resultMsg, statusCode: response.status, attemptStatus: 'FAILURE', unifiedCode: unifiedCodeForPaytm(resultCode), retryable: false },
     };
   }
+  const signature = checkPaytmAnswerSignature(response.body, parsed.data.head.signature, merchantKey);
+  if (!signature.ok) return { status: 'FAILURE', error: signatureFailure(signature.reason, response.status) };
   if (txnToken === '') {
     throw new ConnectorError('MISSING_REQUIRED_FIELD', 'Paytm answered initiateTransaction with an empty txnToken', { ...context, httpStatus: response.status });
   }
@@ -107,12 +114,4 @@ export function fromPaytmInitiateTransactionResponse(response: HttpResponse): Fl
     };
   }
   return { status: 'SUCCESS', data: { sessionToken: new Secret(txnToken) }, attemptStatus: 'PENDING' };
-}
-
-/** The sessionToken flow handler; `saltSource` supplies fresh salt for every request. */
-export function createPaytmSessionTokenFlow(saltSource: SaltSource): FlowHandler<SessionTokenRequestData, SessionTokenResponseData, PaytmCredentials> {
-  return {
-    buildRequest: (ctx) => toPaytmInitiateTransactionRequest(ctx, saltSource),
-    handleResponse: (_ctx, response) => fromPaytmInitiateTransactionResponse(response),
-  };
 }
