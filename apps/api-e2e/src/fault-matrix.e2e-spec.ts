@@ -346,7 +346,10 @@ const paytmCases: readonly FaultCase[] = [
   },
   {
     name: '0002 "Success Idempotent" for an order we never saw → 422 DUPLICATE_REQUEST, FAILED, token not exposed',
-    fault: answer(paytmFakeAnswers.duplicate(DUPLICATE_TOKEN)),
+    // Signed with the demo merchant's key, as Paytm signs its answers (read once the stack is up).
+    get fault() {
+      return answer(paytmFakeAnswers.duplicate(DUPLICATE_TOKEN, { merchantKey: demoPaytmKey() }));
+    },
     expected: {
       statusCode: 422,
       unifiedCode: 'DUPLICATE_REQUEST',
@@ -398,6 +401,12 @@ const connectorsUnderTest: readonly ConnectorUnderTest[] = [
 
 function headersFor(connector: ConnectorUnderTest): Record<string, string> {
   return authHeaders(env.merchant.apiKey, connector.header());
+}
+
+/** The demo Paytm merchant's key, from the simulator's x-connector-config. */
+function demoPaytmKey(): string {
+  const config = JSON.parse(env.paytmConnectorConfig) as { config: { Paytm: { merchant_key: string } } };
+  return config.config.Paytm.merchant_key;
 }
 
 /** The secret half of the demo credentials, which must never come back. */

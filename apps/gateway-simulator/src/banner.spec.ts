@@ -25,9 +25,6 @@ describe('simulatorBanner', () => {
   });
 });
 
-// Nuvei's x-connector-config fields, until the Nuvei library declares its own schema
-// (then use nuveiConnector.credentials here, as Paytm's below).
-
 describe('demo credentials', () => {
   it('header values parse as the API parses x-connector-config', () => {
     const nuvei = parseConnectorConfig(DEMO_NUVEI_CONNECTOR_CONFIG, [nuveiConnector.credentials, paytmConnector.credentials]);

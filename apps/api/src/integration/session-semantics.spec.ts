@@ -1,5 +1,5 @@
 import { paytmFakeAnswers } from '@org/connectors-paytm/testing';
-import { authHeaders, CREATE_SESSION_TOKEN, nuveiConfigHeader, OffsetClock, paytmConfigHeader, startIntegrationEnv, type IntegrationEnv } from '../testing/integration-harness';
+import { authHeaders, CREATE_SESSION_TOKEN, nuveiConfigHeader, OffsetClock, paytmConfigHeader, startIntegrationEnv, TEST_PAYTM, type IntegrationEnv } from '../testing/integration-harness';
 
 jest.setTimeout(120_000);
 
@@ -102,7 +102,7 @@ describe('idempotent replay', () => {
 
 describe('Paytm 0002 duplicate answers', () => {
   it('explains that we never received the token when the gateway says duplicate on a first call', async () => {
-    env.gateway.setFault('paytm', { kind: 'answer', response: paytmFakeAnswers.duplicate('tok_we_never_saw') }, { times: 1 });
+    env.gateway.setFault('paytm', { kind: 'answer', response: paytmFakeAnswers.duplicate('tok_we_never_saw', { merchantKey: TEST_PAYTM.merchantKey }) }, { times: 1 });
     const res = await create(paytmInput(), authHeaders(env.merchantA.apiKey, paytmConfigHeader()));
     expect(res?.sessionToken).toBeNull();
     expect(res?.error?.unifiedDetails.code).toBe('DUPLICATE_REQUEST');

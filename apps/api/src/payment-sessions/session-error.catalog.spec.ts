@@ -6,7 +6,7 @@ const ALL_CODES: ReadonlyArray<SessionError['unifiedCode']> = [...UNIFIED_ERROR_
 
 describe('describeError', () => {
   it('covers every unified and service code', () => {
-    expect(ALL_CODES).toHaveLength(17);
+    expect(ALL_CODES).toHaveLength(18);
     expect(new Set(ALL_CODES).size).toBe(ALL_CODES.length);
   });
 
@@ -42,6 +42,7 @@ describe('sourceOf', () => {
     INVALID_REQUEST: 'GATEWAY',
     GATEWAY_UNAVAILABLE: 'GATEWAY',
     GATEWAY_MALFORMED_RESPONSE: 'GATEWAY',
+    GATEWAY_SIGNATURE_INVALID: 'GATEWAY',
     GATEWAY_TIMEOUT: 'NETWORK',
     NETWORK_ERROR: 'NETWORK',
     IDEMPOTENCY_CONFLICT: 'IDEMPOTENCY',

@@ -35,6 +35,10 @@ const CATALOG: Readonly<Record<SessionError['unifiedCode'], CatalogEntry>> = {
   INVALID_REQUEST: { message: 'The gateway rejected a request parameter', guidance: 'Check the connector details for the field the gateway refused.' },
   GATEWAY_UNAVAILABLE: { message: 'The gateway failed to process the request (5xx)', guidance: 'Retry with the same merchantSessionId shortly.' },
   GATEWAY_MALFORMED_RESPONSE: { message: 'The gateway answered with a response we could not read', guidance: 'Retry; if it persists the gateway may be degraded.' },
+  GATEWAY_SIGNATURE_INVALID: {
+    message: 'The gateway’s answer did not carry a valid signature, so its token was discarded',
+    guidance: 'Use a new merchantSessionId. If it persists, check that the merchant key belongs to this merchant id, and alert the operator: the answer may have been altered in transit.',
+  },
   GATEWAY_TIMEOUT: { message: 'The gateway did not answer in time; it may have created a session we never saw', guidance: 'Retry with the same merchantSessionId; the attempt is recorded as OUTCOME_UNKNOWN.' },
   NETWORK_ERROR: { message: 'The gateway could not be reached', guidance: 'Retry with the same merchantSessionId shortly.' },
   IDEMPOTENCY_CONFLICT: { message: 'This merchantSessionId or idempotencyKey was already used with different parameters', guidance: 'Reuse it only with identical connector, amount, currency and testMode, or pick a new id.' },
@@ -87,6 +91,8 @@ export function statusCodeOf(gatewayHttpStatus: number | null, error: SessionErr
       return 504;
     case 'NETWORK_ERROR':
       return 502;
+    case 'GATEWAY_SIGNATURE_INVALID':
+      return 502; // an answer we refuse to trust is a bad gateway answer, whatever its HTTP status
     case 'GATEWAY_MALFORMED_RESPONSE':
       // An unreadable error page keeps the gateway's own 4xx/5xx; an unreadable "success" is a bad gateway.
       return gatewayHttpStatus !== null && gatewayHttpStatus >= 400 ? gatewayHttpStatus : 502;

@@ -1,5 +1,4 @@
 import type { FakeGatewayResponse } from '@org/connector-interfaces/testing';
-import { z } from 'zod';
 import type { SimulatedConnector } from './connector-name';
 import { describeIssues, faultRequestSchema, type Fault } from './fault';
 import type { RecordedHttpRequest } from './recorded-request';
