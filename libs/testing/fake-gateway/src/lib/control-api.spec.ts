@@ -50,7 +50,7 @@ describe('fake gateway server: control endpoint', () => {
     ]);
     const onlyPaytm = (await (await control('/requests?connector=paytm')).json()) as { count: number; requests: Record<string, unknown>[] };
     expect(onlyPaytm.count).toBe(1);
-    expect(onlyPaytm.requests[0]).toMatchObject({ connector: 'paytm', method: 'POST', path: PAYTM_PATH, query: { mid: 'M' } });
+    expect(onlyPaytm.requests[0]).toMatchObject({ connector: 'paytm', method: 'POST', path: `/${PAYTM_PATH}`, query: { mid: 'M' } });
     expect(onlyPaytm.requests[0]).toHaveProperty('receivedAt');
     expect(onlyPaytm.requests[0]).toHaveProperty('headers');
 
