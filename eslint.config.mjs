@@ -24,7 +24,8 @@ export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   ...nx.configs['flat/javascript'],
-  { ignores: ['**/dist', '**/out-tsc', '**/generated/**', 'tmp/**', 'coverage/**', 'bench/results/**'] },
+  // Generator templates (`*.ts__tmpl__` etc. under a generator's files/) are not valid code before substitution.
+  { ignores: ['**/dist', '**/out-tsc', '**/generated/**', 'tmp/**', 'coverage/**', 'bench/results/**', '**/src/generators/*/files/**'] },
   {
     files: ['**/*.ts', '**/*.js'],
     rules: {
@@ -48,6 +49,8 @@ export default [
             // Infrastructure (database plumbing: embedded Postgres, wasm migrations) stands alone.
             { sourceTag: 'type:infra', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:util', 'type:domain', 'type:contract', 'type:connector', 'type:registry', 'type:test-util', 'type:infra'] },
+            // Workspace tooling (the @org/tools Nx plugin): depends on npm packages and other tools only; nothing depends on it.
+            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:tool'] },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:util', 'type:domain', 'type:contract', 'type:connector', 'type:registry', 'type:test-util', 'type:infra', 'type:app'] },
             { sourceTag: 'scope:payments', notDependOnLibsWithTags: ['scope:api'] },
             { sourceTag: 'scope:shared', notDependOnLibsWithTags: ['scope:api', 'scope:payments', 'scope:testing'] },

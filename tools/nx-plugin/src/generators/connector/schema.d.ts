@@ -1,0 +1,7 @@
+/** Options of `nx g @org/tools:connector` (see schema.json). */
+export interface ConnectorGeneratorSchema {
+  /** Connector name, e.g. `acme` or `acme-pay`. */
+  name: string;
+  /** Human name; defaults to the PascalCase name. */
+  displayName?: string;
+}
