@@ -67,35 +67,8 @@ const LOG_LEVEL = 'warn';
 const NUVEI_CONFIG = JSON.stringify({ config: { Nuvei: { merchant_id: 'demo_nuvei_merchant', merchant_site_id: 'demo_site', merchant_secret: 'demo_nuvei_secret' } } });
 const PAYTM_CONFIG = JSON.stringify({ config: { Paytm: { merchant_id: 'DEMOMID00000000000001', merchant_key: 'demoPaytmKey0001', website: 'WEBSTAGING' } } });
 
-// The mutation of apps/api/src/testing/integration-harness.ts (every field a client may read).
-const CREATE_SESSION_TOKEN = `
-  mutation Create($input: CreateSessionTokenInput!) {
-    createSessionToken(input: $input) {
-      sessionToken
-      statusCode
-      replayed
-      error {
-        retryable
-        source
-        gatewayHttpStatus
-        unifiedDetails { code message description userGuidanceMessage }
-        connectorDetails { code message reason }
-      }
-      session {
-        id merchantSessionId connector status testMode expiresAt createdAt attemptCount
-        amount { minorAmount currency formatted }
-      }
-    }
-  }
-`;
-const PAYMENT_SESSION = `
-  query Session($id: ID!) {
-    paymentSession(id: $id) {
-      id merchantSessionId connector status testMode expiresAt createdAt attemptCount token
-      amount { minorAmount currency formatted }
-    }
-  }
-`;
+// The documents the integration and e2e suites send too (CREATE_SESSION_TOKEN: every field a client may read).
+const { CREATE_SESSION_TOKEN, PAYMENT_SESSION } = require('../libs/testing/graphql-documents/src/index.js');
 
 const log = (message) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
