@@ -39,7 +39,7 @@ function createTables(databaseUrl, targets) {
   // Every round (and the profile and RSS phases) starts from the same tables: emptied, then SEED_SESSIONS
   // creates per target. Without it the tables grow by ~130,000 sessions a round, the floor's creates
   // slow down more than the API's, and the ratios depend on how long the run has been going
-  // (bench/README, finding 8; ADR 0009).
+  // (bench/README: Methodology, finding 8).
   const resetTables = async () => {
     await countSessions();
     await withClient(databaseUrl, (client) => client.query('TRUNCATE payment_sessions, payment_session_attempts'));
