@@ -21,5 +21,8 @@ module.exports = {
     ],
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // Plain CommonJS with a sibling index.d.ts (the benchmark requires it without a build): map it to
+  // the .js, or Nx's TypeScript fallback resolver would hand jest the .d.ts.
+  moduleNameMapper: { '^@org/testing-graphql-documents$': path.join(__dirname, 'libs/testing/graphql-documents/src/index.js') },
   reporters: ['default', path.join(__dirname, 'tools/jest/results-reporter.js')],
 };

@@ -1,4 +1,5 @@
 /** A small GraphQL-over-HTTP client for the specs (global fetch, 127.0.0.1 only). */
+import { CREATE_SESSION_TOKEN } from '@org/testing-graphql-documents';
 
 /** One GraphQL error as received. */
 export interface GraphQLErrorBody {
@@ -41,26 +42,7 @@ export function authHeaders(apiKey: string, connectorConfig?: string): Record<st
   return { authorization: `Bearer ${apiKey}`, ...(connectorConfig !== undefined ? { 'x-connector-config': connectorConfig } : {}) };
 }
 
-/** The mutation with every field the specs assert on. */
-export const CREATE_SESSION_TOKEN = /* GraphQL */ `
-  mutation Create($input: CreateSessionTokenInput!) {
-    createSessionToken(input: $input) {
-      sessionToken
-      statusCode
-      replayed
-      error {
-        retryable
-        source
-        gatewayHttpStatus
-        unifiedDetails { code message description userGuidanceMessage }
-        connectorDetails { code message reason }
-      }
-      session { id merchantSessionId connector status testMode expiresAt attemptCount }
-    }
-  }
-`;
-
-/** The createSessionToken payload selected by {@link CREATE_SESSION_TOKEN}. */
+/** The createSessionToken payload selected by `CREATE_SESSION_TOKEN` (@org/testing-graphql-documents). */
 export interface CreateSessionTokenPayload {
   readonly sessionToken: string | null;
   readonly statusCode: number;
@@ -79,7 +61,9 @@ export interface CreateSessionTokenPayload {
     readonly status: string;
     readonly testMode: boolean;
     readonly expiresAt: string | null;
+    readonly createdAt: string;
     readonly attemptCount: number;
+    readonly amount: { readonly minorAmount: string; readonly currency: string; readonly formatted: string };
   };
 }
 

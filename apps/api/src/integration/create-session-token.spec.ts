@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { authHeaders, CREATE_SESSION_TOKEN, nuveiConfigHeader, paytmConfigHeader, startIntegrationEnv, TEST_NUVEI, type IntegrationEnv } from '../testing/integration-harness';
+import { CREATE_SESSION_TOKEN, PAYMENT_SESSION } from '@org/testing-graphql-documents';
+import { authHeaders, nuveiConfigHeader, paytmConfigHeader, startIntegrationEnv, TEST_NUVEI, type IntegrationEnv } from '../testing/integration-harness';
 
 jest.setTimeout(60_000);
 
@@ -162,11 +163,10 @@ describe('authentication and tenant isolation', () => {
   it('hides one merchant’s session from another (null, same as a missing id)', async () => {
     const created = await env.gql<Payload>(CREATE_SESSION_TOKEN, { input: input() }, authHeaders(env.merchantA.apiKey, nuveiConfigHeader()));
     const id = created.data?.createSessionToken.session?.id;
-    const query = 'query($id: ID!) { paymentSession(id: $id) { id token status } }';
-    const asOwner = await env.gql<{ paymentSession: { id: string; token: string } | null }>(query, { id }, authHeaders(env.merchantA.apiKey));
+    const asOwner = await env.gql<{ paymentSession: { id: string; token: string } | null }>(PAYMENT_SESSION, { id }, authHeaders(env.merchantA.apiKey));
     expect(asOwner.data?.paymentSession?.token).toBe(created.data?.createSessionToken.sessionToken);
-    const asOther = await env.gql<{ paymentSession: unknown }>(query, { id }, authHeaders(env.merchantB.apiKey));
-    const missing = await env.gql<{ paymentSession: unknown }>(query, { id: '00000000-0000-4000-8000-000000000000' }, authHeaders(env.merchantB.apiKey));
+    const asOther = await env.gql<{ paymentSession: unknown }>(PAYMENT_SESSION, { id }, authHeaders(env.merchantB.apiKey));
+    const missing = await env.gql<{ paymentSession: unknown }>(PAYMENT_SESSION, { id: '00000000-0000-4000-8000-000000000000' }, authHeaders(env.merchantB.apiKey));
     expect(asOther.data?.paymentSession).toBeNull();
     expect(asOther.raw.replace(String(id), '')).toBe(missing.raw.replace('00000000-0000-4000-8000-000000000000', ''));
   });

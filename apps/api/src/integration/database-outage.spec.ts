@@ -12,7 +12,8 @@ import { findFreePort, startEmbeddedPostgres, type EmbeddedPostgres } from '@org
 import { applyMigrations } from '@org/platform-database';
 import { createPrismaClient, type PrismaClient } from '../db/prisma';
 import { createLogger } from '../logging/logger';
-import { authHeaders, CREATE_SESSION_TOKEN, nuveiConfigHeader, TEST_NUVEI, TEST_PAYTM } from '../testing/integration-harness';
+import { CREATE_SESSION_TOKEN } from '@org/testing-graphql-documents';
+import { authHeaders, nuveiConfigHeader, TEST_NUVEI, TEST_PAYTM } from '../testing/integration-harness';
 
 jest.setTimeout(120_000);
 

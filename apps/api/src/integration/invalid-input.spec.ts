@@ -1,4 +1,5 @@
-import { authHeaders, CREATE_SESSION_TOKEN, nuveiConfigHeader, paytmConfigHeader, startIntegrationEnv, type IntegrationEnv } from '../testing/integration-harness';
+import { CREATE_SESSION_TOKEN } from '@org/testing-graphql-documents';
+import { authHeaders, nuveiConfigHeader, paytmConfigHeader, startIntegrationEnv, type IntegrationEnv } from '../testing/integration-harness';
 
 jest.setTimeout(120_000);
 

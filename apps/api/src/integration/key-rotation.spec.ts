@@ -1,7 +1,8 @@
 import { createFieldEncryptor, DecryptionError, generateEncryptionKey, parseEncryptionKey } from '../crypto/field-encryption';
 import { tokenAad, metadataAad, accessTokenAad } from '../crypto/column-aad';
 import { rotateEncryptionKeys } from '../crypto/key-rotation';
-import { authHeaders, CREATE_SESSION_TOKEN, nuveiConfigHeader, startIntegrationEnv, type IntegrationEnv } from '../testing/integration-harness';
+import { CREATE_SESSION_TOKEN } from '@org/testing-graphql-documents';
+import { authHeaders, nuveiConfigHeader, startIntegrationEnv, type IntegrationEnv } from '../testing/integration-harness';
 
 jest.setTimeout(60_000);
 

@@ -1,4 +1,5 @@
-import { authHeaders, CREATE_SESSION_TOKEN, nuveiConfigHeader, paytmConfigHeader, startIntegrationEnv, TEST_NUVEI, TEST_PAYTM, type IntegrationEnv } from '../testing/integration-harness';
+import { CREATE_SESSION_TOKEN, PAYMENT_SESSION, PAYMENT_SESSIONS, REVOKE_PAYMENT_SESSION } from '@org/testing-graphql-documents';
+import { authHeaders, nuveiConfigHeader, paytmConfigHeader, startIntegrationEnv, TEST_NUVEI, TEST_PAYTM, type IntegrationEnv } from '../testing/integration-harness';
 
 jest.setTimeout(120_000);
 
@@ -62,14 +63,14 @@ describe('no secret, token or PII in clear anywhere', () => {
     await call(nuvei('leak_1'), a(nuveiConfigHeader()));
     await call(nuvei('leak_1', { amount: { minorAmount: 5, currency: 'USD' } }), a(nuveiConfigHeader()));
     await call(paytm('LEAK_2'), a(paytmConfigHeader()));
-    const owner = await env.gql('query($id: ID!) { paymentSession(id: $id) { id token status } }', { id: created.session?.id }, a(nuveiConfigHeader()));
+    const owner = await env.gql(PAYMENT_SESSION, { id: created.session?.id }, a(nuveiConfigHeader()));
     responses.push(owner.raw);
-    const list = await env.gql('query { paymentSessions { edges { node { id status error { unifiedDetails { code } } } } } }', {}, a(nuveiConfigHeader()));
+    const list = await env.gql(PAYMENT_SESSIONS, {}, a(nuveiConfigHeader()));
     responses.push(list.raw);
-    const revoke = await env.gql('mutation($id: ID!) { revokePaymentSession(id: $id) { session { status token } } }', { id: created.session?.id }, a(nuveiConfigHeader()));
+    const revoke = await env.gql(REVOKE_PAYMENT_SESSION, { id: created.session?.id }, a(nuveiConfigHeader()));
     responses.push(revoke.raw);
     // other merchant reading A's session
-    const other = await env.gql('query($id: ID!) { paymentSession(id: $id) { token } }', { id: created.session?.id }, authHeaders(env.merchantB.apiKey));
+    const other = await env.gql(PAYMENT_SESSION, { id: created.session?.id }, authHeaders(env.merchantB.apiKey));
     responses.push(other.raw);
 
     // each failure class

@@ -1,5 +1,6 @@
 import { paytmFakeAnswers } from '@org/connectors-paytm/testing';
-import { authHeaders, CREATE_SESSION_TOKEN, nuveiConfigHeader, OffsetClock, paytmConfigHeader, startIntegrationEnv, TEST_PAYTM, type IntegrationEnv } from '../testing/integration-harness';
+import { CREATE_SESSION_TOKEN, PAYMENT_SESSION, PAYMENT_SESSIONS, REVOKE_PAYMENT_SESSION } from '@org/testing-graphql-documents';
+import { authHeaders, nuveiConfigHeader, OffsetClock, paytmConfigHeader, startIntegrationEnv, TEST_PAYTM, type IntegrationEnv } from '../testing/integration-harness';
 
 jest.setTimeout(120_000);
 
@@ -136,17 +137,15 @@ describe('concurrency', () => {
 });
 
 describe('lifecycle and revocation', () => {
-  const REVOKE = 'mutation($id: ID!) { revokePaymentSession(id: $id) { session { status token } error { unifiedDetails { code } } } }';
-
   it('revokes a session: no token afterwards, the ciphertext is shredded, and listing filters by status', async () => {
     const created = await create(nuveiInput(), asA());
-    const revoked = await env.gql<{ revokePaymentSession: { session: { status: string; token: string | null } } }>(REVOKE, { id: created?.session?.id }, asA());
+    const revoked = await env.gql<{ revokePaymentSession: { session: { status: string; token: string | null } } }>(REVOKE_PAYMENT_SESSION, { id: created?.session?.id }, asA());
     expect(revoked.data?.revokePaymentSession.session).toEqual({ status: 'REVOKED', token: null });
     const row = await env.prisma.paymentSession.findFirstOrThrow({});
     expect(row.tokenCiphertext).toBeNull();
     const list = await env.gql<{ paymentSessions: { edges: Array<{ node: { status: string } }> } }>(
-      'query { paymentSessions(filter: { status: REVOKED }) { edges { node { status } } } }',
-      {},
+      PAYMENT_SESSIONS,
+      { filter: { status: 'REVOKED' } },
       asA(),
     );
     expect(list.data?.paymentSessions.edges.map((e) => e.node.status)).toEqual(['REVOKED']);
@@ -155,13 +154,13 @@ describe('lifecycle and revocation', () => {
   it('lets merchant B neither read, list, replay, conflict with nor revoke merchant A’s session', async () => {
     const a = await create(nuveiInput(), asA());
     const id = a?.session?.id;
-    const read = await env.gql<{ paymentSession: unknown }>('query($id: ID!) { paymentSession(id: $id) { id } }', { id }, asB());
+    const read = await env.gql<{ paymentSession: unknown }>(PAYMENT_SESSION, { id }, asB());
     expect(read.data?.paymentSession).toBeNull();
-    const list = await env.gql<{ paymentSessions: { edges: unknown[] } }>('query { paymentSessions { edges { node { id } } } }', {}, asB());
+    const list = await env.gql<{ paymentSessions: { edges: unknown[] } }>(PAYMENT_SESSIONS, {}, asB());
     expect(list.data?.paymentSessions.edges).toEqual([]);
-    const revoke = await env.gql<{ revokePaymentSession: { error: { unifiedDetails: { code: string } } } }>(REVOKE, { id }, asB());
+    const revoke = await env.gql<{ revokePaymentSession: { error: { unifiedDetails: { code: string } } } }>(REVOKE_PAYMENT_SESSION, { id }, asB());
     expect(revoke.data?.revokePaymentSession.error.unifiedDetails.code).toBe('SESSION_NOT_FOUND');
-    const missing = await env.gql(REVOKE, { id: '00000000-0000-4000-8000-000000000000' }, asB());
+    const missing = await env.gql(REVOKE_PAYMENT_SESSION, { id: '00000000-0000-4000-8000-000000000000' }, asB());
     expect(revoke.raw).toBe(missing.raw);
     // Same merchantSessionId with other parameters: B gets its own session, no conflict, no replay of A's token.
     const b = await create(nuveiInput({ amount: { minorAmount: 5, currency: 'USD' } }), asB());
@@ -178,8 +177,8 @@ describe('lifecycle and revocation', () => {
     }
     const page = (after?: string) =>
       env.gql<{ paymentSessions: { edges: Array<{ cursor: string; node: { merchantSessionId: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(
-        'query($after: String) { paymentSessions(first: 2, after: $after, filter: { connector: NUVEI, status: ACTIVE }) { edges { cursor node { merchantSessionId } } pageInfo { hasNextPage endCursor } } }',
-        after ? { after } : {},
+        PAYMENT_SESSIONS,
+        { first: 2, filter: { connector: 'NUVEI', status: 'ACTIVE' }, ...(after ? { after } : {}) },
         asA(),
       );
     const seen: string[] = [];

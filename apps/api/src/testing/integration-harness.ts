@@ -142,28 +142,6 @@ export class OffsetClock implements Clock {
   }
 }
 
-/** The mutation with every field a test may assert on. */
-export const CREATE_SESSION_TOKEN = /* GraphQL */ `
-  mutation Create($input: CreateSessionTokenInput!) {
-    createSessionToken(input: $input) {
-      sessionToken
-      statusCode
-      replayed
-      error {
-        retryable
-        source
-        gatewayHttpStatus
-        unifiedDetails { code message description userGuidanceMessage }
-        connectorDetails { code message reason }
-      }
-      session {
-        id merchantSessionId connector status testMode expiresAt createdAt attemptCount
-        amount { minorAmount currency formatted }
-      }
-    }
-  }
-`;
-
 /** Authorization (+ connector config) headers for a merchant. */
 export function authHeaders(apiKey: string, connectorConfig?: string): Record<string, string> {
   return { authorization: `Bearer ${apiKey}`, ...(connectorConfig !== undefined ? { 'x-connector-config': connectorConfig } : {}) };

@@ -1,0 +1,10 @@
+// Types of index.js (plain CommonJS, so that the benchmark can require it without a build step).
+
+/** createSessionToken with every field a client may read. Variables: `{ input: CreateSessionTokenInput }`. */
+export declare const CREATE_SESSION_TOKEN: string;
+/** One session by id, with its token. Variables: `{ id }`. */
+export declare const PAYMENT_SESSION: string;
+/** A page of the calling merchant's sessions. Variables (all optional): `{ first, after, filter: { connector, status } }`. */
+export declare const PAYMENT_SESSIONS: string;
+/** revokePaymentSession: `session { status token }` or `error`. Variables: `{ id }`. */
+export declare const REVOKE_PAYMENT_SESSION: string;
