@@ -7,7 +7,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { GraphQLError } from 'graphql';
 import depthLimit from 'graphql-depth-limit';
 import { systemClock, type Clock, type HttpTransport } from '@org/connector-interfaces';
-import type { AppConfig } from '../config/env';
+import { baseUrlOverridesOf, type AppConfig } from '../config/env';
 import { createConnectorRegistry, type ConnectorRegistry } from '../connectors/connector-registry';
 import { ConnectorResolver } from '../connectors/connector.resolver';
 import { FetchHttpTransport } from '../connectors/fetch-http-transport';
@@ -75,7 +75,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     options: {
       expiryMarginSeconds: config.SESSION_EXPIRY_MARGIN_SECONDS,
       gatewayTimeoutMs: config.GATEWAY_TIMEOUT_MS,
-      baseUrlOverrides: config.baseUrlOverrides,
+      baseUrlOverrides: baseUrlOverridesOf(config),
       baseUrlAllowlist: config.baseUrlAllowlist,
     },
   });

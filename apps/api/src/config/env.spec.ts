@@ -1,4 +1,4 @@
-import { loadConfig } from './env';
+import { baseUrlOverridesOf, loadConfig } from './env';
 
 function configError(env: NodeJS.ProcessEnv): Error {
   try {
@@ -175,5 +175,12 @@ describe('loadConfig', () => {
 
   it('ignores unrelated variables', () => {
     expect(loadConfig({ PATH: '/usr/bin', SOMETHING_ELSE: 'x' }).PORT).toBe(4000);
+  });
+});
+
+describe('baseUrlOverridesOf', () => {
+  it('maps each set <ID>_BASE_URL to its connector id, and nothing else', () => {
+    expect(baseUrlOverridesOf(loadConfig({ NUVEI_BASE_URL: 'http://127.0.0.1:9000/nuvei' }))).toEqual({ nuvei: 'http://127.0.0.1:9000/nuvei' });
+    expect(baseUrlOverridesOf(loadConfig({}))).toEqual({});
   });
 });

@@ -43,12 +43,17 @@ type BaseUrlVariables = { readonly [Id in ConnectorId as `${Uppercase<Id>}_BASE_
 const envSchema = staticSchema.extend(Object.fromEntries(CONNECTOR_IDS.map((id) => [baseUrlVariable(id), optionalUrl.optional()])));
 
 /** Validated process configuration. Names are fixed by the product spec. */
-export type AppConfig = z.infer<typeof staticSchema> &
-  BaseUrlVariables & {
-    readonly baseUrlAllowlist: ReadonlySet<string>;
-    /** The `<ID>_BASE_URL` values that are set, by connector id. */
-    readonly baseUrlOverrides: BaseUrlOverrides;
-  };
+export type AppConfig = z.infer<typeof staticSchema> & BaseUrlVariables & { readonly baseUrlAllowlist: ReadonlySet<string> };
+
+/** The `<ID>_BASE_URL` values that are set, by connector id. */
+export function baseUrlOverridesOf(config: AppConfig): BaseUrlOverrides {
+  return Object.fromEntries(
+    CONNECTOR_IDS.flatMap((id) => {
+      const url = config[baseUrlVariable(id)];
+      return url === undefined ? [] : [[id, url]];
+    }),
+  );
+}
 
 /** Parses configuration from an environment map; throws a readable error naming each bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -64,11 +69,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .map((host) => host.trim().toLowerCase())
       .filter((host) => host !== ''),
   );
-  const baseUrlOverrides: BaseUrlOverrides = Object.fromEntries(
-    CONNECTOR_IDS.flatMap((id) => {
-      const url = data[baseUrlVariable(id)];
-      return url === undefined ? [] : [[id, url]];
-    }),
-  );
-  return { ...data, baseUrlAllowlist, baseUrlOverrides } as AppConfig;
+  return { ...data, baseUrlAllowlist } as AppConfig;
 }
