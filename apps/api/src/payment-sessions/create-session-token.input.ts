@@ -93,7 +93,7 @@ export class CreateSessionTokenInput {
   @IsOptional()
   connector?: ConnectorEnum;
 
-  @Field(() => String, { description: '1-50 characters: letters, digits, "-" and "_" (Paytm orderId rule, applied to every connector).' })
+  @Field(() => String, { description: '1-50 characters: letters, digits, "-" and "_" (the strictest gateway reference rule, applied to every connector).' })
   @Matches(/^[A-Za-z0-9_-]{1,50}$/, { message: 'merchantSessionId must be 1-50 characters of letters, digits, "-" or "_"' })
   merchantSessionId!: string;
 

@@ -4,7 +4,7 @@ import { PaymentSessionType } from './payment-session.type';
 
 @ObjectType({ description: 'Result of createSessionToken. Gateway rejections and faults are reported here, not as GraphQL errors.' })
 export class CreateSessionTokenPayload {
-  @Field(() => String, { nullable: true, description: 'Nuvei sessionToken / Paytm txnToken. Null when no live token is held.' })
+  @Field(() => String, { nullable: true, description: 'The gateway’s session token. Null when no live token is held.' })
   sessionToken?: string;
 
   @Field(() => Int, { description: 'HTTP-style status: 200 on success, the gateway’s 4xx/5xx, 422 for a gateway decline sent with HTTP 200, 409 conflict, 502/504 network faults.' })

@@ -9,7 +9,7 @@ export class PaymentSessionType {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => String, { description: 'The merchant’s id for this session; sent to the gateway as Nuvei clientRequestId / Paytm orderId.' })
+  @Field(() => String, { description: 'The merchant’s id for this session; sent to the gateway as its request or order reference.' })
   merchantSessionId!: string;
 
   @Field(() => ConnectorEnum)
