@@ -236,6 +236,8 @@ async function initdb(binaries: PostgresBinaries, dataDir: string, who: Postgres
         else reject(new Error(`initdb exited with ${code ?? signal}: ${output.tail()}`));
       });
     });
+    // The password file first: a pgdata without one is refused on the next start.
+    writeFileSync(path.join(dataDir, 'password'), `${password}\n`, { mode: 0o600 });
     renameSync(initDir, path.join(dataDir, 'pgdata'));
   } catch (err) {
     rmSync(initDir, { recursive: true, force: true });
@@ -348,7 +350,6 @@ export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOption
     password = randomBytes(18).toString('base64url');
     log(`initialising a new cluster in ${pgdata}`);
     await initdb(binaries, dataDir, who, password, log);
-    writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
   }
   clearStalePidFile(pgdata, log);
 
