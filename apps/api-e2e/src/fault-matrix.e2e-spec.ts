@@ -549,7 +549,7 @@ describe.each(connectorsUnderTest)('fault matrix: $simulated', (connector) => {
     const merchantSessionId = uniqueSessionId(`late_${connector.simulated}`);
     const lateMs = MAX_CASE_MS + 500; // answers only after the bound the API must meet
     await control.setFault(connector.simulated, { kind: 'latency', ms: lateMs }, { times: 1 });
-    const started = Date.now();
+    const started = performance.now();
     const result = await createSession(env.apiUrl, sessionInput(connector.graphql, merchantSessionId), headersFor(connector));
     expect(result.elapsedMs).toBeLessThan(MAX_CASE_MS);
     expect(result.payload.statusCode).toBe(504);
@@ -558,7 +558,7 @@ describe.each(connectorsUnderTest)('fault matrix: $simulated', (connector) => {
     expect(result.payload.session?.status).toBe('OUTCOME_UNKNOWN');
     // Wait until the simulator has answered (to nobody) and check nothing turned the session ACTIVE.
     // Nothing observable happens when it does (that is the point), so this waits for a time: with a margin.
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, lateMs + 1_000 - (Date.now() - started))));
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, lateMs + 1_000 - (performance.now() - started))));
     const row = await db.session(merchantSessionId);
     expect(row.status).toBe('OUTCOME_UNKNOWN');
     expect(row.token_ciphertext).toBeNull();

@@ -85,13 +85,13 @@ describe('NODE_ENV=production without ENCRYPTION_KEY', () => {
   });
 
   it('exits non-zero within 30 s, naming ENCRYPTION_KEY, without a stack trace', async () => {
-    const started = Date.now();
+    const started = performance.now();
     proc = startProcess({ name: 'api-production-no-key', script: DIST.apiMain, env: productionEnv(undefined), cwd: WORKSPACE_ROOT, logDir: env.logDir });
     const deadline = new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), REFUSAL_DEADLINE_MS).unref());
     const outcome: ProcessExit | 'still running' = await Promise.race([proc.exited, deadline]);
     expect(outcome).not.toBe('still running');
     const exit = outcome as ProcessExit;
-    expect(Date.now() - started).toBeLessThan(REFUSAL_DEADLINE_MS);
+    expect(performance.now() - started).toBeLessThan(REFUSAL_DEADLINE_MS);
     expect(exit.signal).toBeNull();
     expect(exit.code).not.toBe(0);
     const output = proc.stdout() + proc.stderr();

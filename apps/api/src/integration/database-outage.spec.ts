@@ -65,9 +65,9 @@ describe('database outage', () => {
     database = undefined;
 
     for (const id of ['during_1', 'during_2']) {
-      const started = Date.now();
+      const started = performance.now();
       const { status, body } = await create(id);
-      expect(Date.now() - started).toBeLessThan(10_000); // 1 s connect timeout; generous for a busy machine
+      expect(performance.now() - started).toBeLessThan(10_000); // 1 s connect timeout; generous for a busy machine
       expect(status).toBeLessThan(600);
       expect(body.errors?.[0]?.extensions?.['code']).toBe('SERVICE_UNAVAILABLE');
       expect(body.errors?.[0]?.message).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|postgres/i);
