@@ -5,7 +5,9 @@
  *      retryable, source, no token);
  *  (b) the stored session row and its attempt row (FAILED vs OUTCOME_UNKNOWN, error columns);
  *  (c) the server still serves: with faults cleared, a clean create succeeds right after;
- *  (d) the time taken is bounded by GATEWAY_TIMEOUT_MS + 1 s (the timeout case included).
+ *  (d) the time taken is bounded by GATEWAY_TIMEOUT_MS + 2 s (the timeout case included).
+ * Margins are sized for a busy machine: latency below the timeout leaves 2.5 s to spare, and the late
+ * answer comes after the bound, so finishing within the bound shows the API did not wait for it.
  * Expected mappings come from apps/api/src/payment-sessions/attempt-outcome.ts and the
  * connectors' error parsers; the table is in apps/api-e2e/README.md.
  */
@@ -16,8 +18,8 @@ import { authHeaders, createSession, gql, sessionInput, uniqueSessionId, type Cr
 import { simulatorControl, type Fault, type SimulatedConnector, type SimulatorControl } from './support/simulator-control';
 import { GATEWAY_TIMEOUT_MS, readE2eEnv, type E2eEnv } from './support/stack';
 
-/** Every case must finish within the gateway timeout plus one second. */
-const MAX_CASE_MS = GATEWAY_TIMEOUT_MS + 1_000;
+/** Every case must finish within the gateway timeout plus two seconds. */
+const MAX_CASE_MS = GATEWAY_TIMEOUT_MS + 2_000;
 const LATENCY_MS = 500;
 
 type Stored = 'FAILED' | 'OUTCOME_UNKNOWN';
@@ -554,9 +556,9 @@ describe.each(connectorsUnderTest)('fault matrix: $simulated', (connector) => {
 
   it('keeps a late gateway answer (latency above the timeout) out: OUTCOME_UNKNOWN within the bound, never ACTIVE', async () => {
     const merchantSessionId = uniqueSessionId(`late_${connector.simulated}`);
-    const lateMs = GATEWAY_TIMEOUT_MS + 800;
+    const lateMs = MAX_CASE_MS + 500; // answers only after the bound the API must meet
     await control.setFault(connector.simulated, { kind: 'latency', ms: lateMs }, { times: 1 });
-    const started = Date.now();
+    const started = performance.now();
     const result = await createSession(env.apiUrl, sessionInput(connector.graphql, merchantSessionId), headersFor(connector));
     expect(result.elapsedMs).toBeLessThan(MAX_CASE_MS);
     expect(result.payload.statusCode).toBe(504);
@@ -564,7 +566,8 @@ describe.each(connectorsUnderTest)('fault matrix: $simulated', (connector) => {
     expect(result.payload.error?.retryable).toBe(true);
     expect(result.payload.session?.status).toBe('OUTCOME_UNKNOWN');
     // Wait until the simulator has answered (to nobody) and check nothing turned the session ACTIVE.
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, lateMs + 200 - (Date.now() - started))));
+    // Nothing observable happens when it does (that is the point), so this waits for a time: with a margin.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, lateMs + 1_000 - (performance.now() - started))));
     const row = await db.session(merchantSessionId);
     expect(row.status).toBe('OUTCOME_UNKNOWN');
     expect(row.token_ciphertext).toBeNull();

@@ -105,7 +105,7 @@ describe.each(cases)('two API processes, one database: $simulated', ({ simulated
     // The shared API was started by the global setup: read its log file.
     const firstLog = () => readFileSync(path.join(env.logDir, 'api.stdout.log'), 'utf8');
     const servedBy = (stdout: string) => operationRequestIds(stdout, `${merchantSessionId}-`);
-    const deadline = Date.now() + 2_000;
+    const deadline = Date.now() + 15_000;
     while ((servedBy(api2.proc.stdout()).length < REQUESTS / 2 || servedBy(firstLog()).length < REQUESTS / 2) && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
@@ -113,8 +113,9 @@ describe.each(cases)('two API processes, one database: $simulated', ({ simulated
     const even = Array.from({ length: REQUESTS / 2 }, (_, k) => requestId(2 * k)).sort();
     expect(servedBy(api2.proc.stdout()).sort()).toEqual(odd);
     expect(servedBy(firstLog()).sort()).toEqual(even);
-    // Waiting for the winner is bounded by the gateway latency, far below the gateway timeout.
-    expect(wallMs).toBeLessThan(GATEWAY_TIMEOUT_MS + 1_000);
+    // Waiting for the winner is bounded by the gateway latency (200 ms): everyone is answered before the
+    // gateway timeout could even have fired (the rest is room for a busy machine).
+    expect(wallMs).toBeLessThan(GATEWAY_TIMEOUT_MS);
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * Production hardening, checked on real processes:
  * - NODE_ENV=production without ENCRYPTION_KEY: the server refuses to start (non-zero exit within
- *   10 s, a message naming ENCRYPTION_KEY, no stack trace);
+ *   30 s, a message naming ENCRYPTION_KEY, no stack trace);
  * - with a key: no introspection, no embedded Apollo Sandbox, no stack traces in errors;
  * - test mode (the shared API): Apollo Sandbox is served on GET /graphql for browsers.
  */
@@ -12,7 +12,7 @@ import { DIST, WORKSPACE_ROOT } from './support/paths';
 import { startProcess, type ManagedProcess, type ProcessExit } from './support/processes';
 import { readE2eEnv, startApi, type ApiProcess, type E2eEnv } from './support/stack';
 
-const REFUSAL_DEADLINE_MS = 10_000;
+const REFUSAL_DEADLINE_MS = 30_000; // a refusal, not a start-up benchmark: generous for a busy machine
 /** A V8 stack frame ("    at fn (/path/file.js:1:2)") or a source path, anywhere in a text. */
 const STACK_FRAME = /^\s*at\s.+(:\d+:\d+\)?|\(native\))\s*$/m;
 const SOURCE_PATH = /(\/work\/|node_modules|dist\/apps|\.ts:\d+|\.js:\d+)/;
@@ -85,14 +85,14 @@ describe('NODE_ENV=production without ENCRYPTION_KEY', () => {
     await proc?.stop();
   });
 
-  it('exits non-zero within 10 s, naming ENCRYPTION_KEY, without a stack trace', async () => {
-    const started = Date.now();
+  it('exits non-zero within 30 s, naming ENCRYPTION_KEY, without a stack trace', async () => {
+    const started = performance.now();
     proc = startProcess({ name: 'api-production-no-key', script: DIST.apiMain, env: productionEnv(undefined), cwd: WORKSPACE_ROOT, logDir: env.logDir });
     const deadline = new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), REFUSAL_DEADLINE_MS).unref());
     const outcome: ProcessExit | 'still running' = await Promise.race([proc.exited, deadline]);
     expect(outcome).not.toBe('still running');
     const exit = outcome as ProcessExit;
-    expect(Date.now() - started).toBeLessThan(REFUSAL_DEADLINE_MS);
+    expect(performance.now() - started).toBeLessThan(REFUSAL_DEADLINE_MS);
     expect(exit.signal).toBeNull();
     expect(exit.code).not.toBe(0);
     const output = proc.stdout() + proc.stderr();

@@ -4,10 +4,8 @@ import { createApp } from './app/create-app';
 import { ensureDevMerchant } from './bootstrap/dev-merchant';
 import { loadFieldEncryptor } from './bootstrap/encryption-key';
 import { loadConfig } from './config/env';
-import { startEmbeddedPostgres } from '@org/platform-database';
-import { applyMigrations } from '@org/platform-database';
+import { applyMigrations, findWorkspaceRoot, startEmbeddedPostgres } from '@org/platform-database';
 import { createPrismaClient } from './db/prisma';
-import { findWorkspaceRoot } from '@org/platform-database';
 import { createLogger } from './logging/logger';
 
 async function main(): Promise<void> {
@@ -18,9 +16,16 @@ async function main(): Promise<void> {
   if (source === 'generated') logger.warn({ dataDir }, 'generated a development encryption key; set ENCRYPTION_KEY outside development');
 
   let databaseUrl = config.DATABASE_URL;
-  const embedded = databaseUrl ? undefined : await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), log: (line) => logger.debug(line) });
+  // As root in a checkout the `postgres` user cannot reach (e.g. under a 0700 directory), the cluster
+  // lives in a per-checkout directory under /var/tmp/embedded-postgres instead (see README, Configuration).
+  const embedded = databaseUrl
+    ? undefined
+    : await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), relocateIfUnreachable: true, log: (line) => logger.debug(line) });
   if (embedded) {
     databaseUrl = embedded.databaseUrl;
+    if (embedded.relocatedFrom) {
+      logger.info({ dataDir: embedded.dataDir, instead_of: embedded.relocatedFrom }, 'embedded Postgres data is outside the checkout: the postgres user cannot reach it');
+    }
     const { applied } = await applyMigrations(databaseUrl);
     logger.info({ applied }, 'embedded Postgres ready');
   }

@@ -4,15 +4,16 @@
  * Everything started here is stopped by PID in global-teardown.ts, or here if setup fails half way.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createE2eDatabase, type E2eDatabase } from './database';
+import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { DIST, E2E_ENV_FILE, E2E_LOG_DIR, E2E_TMP_DIR, WORKSPACE_ROOT } from './paths';
+import { platformDatabase, type TestDatabase } from './platform-database';
 import { runToCompletion } from './processes';
 import { apiEnvironment, assertBuilt, baseChildEnv, startApi, startSimulator, type ApiProcess, type E2eEnv, type SimulatorProcess } from './stack';
 
 /** What teardown must stop; kept on globalThis (setup and teardown share the runner process). */
 export interface E2eState {
-  database?: E2eDatabase;
+  database?: TestDatabase;
   simulator?: SimulatorProcess;
   api?: ApiProcess;
 }
@@ -31,7 +32,7 @@ export async function stopAll(state: E2eState): Promise<string[]> {
   };
   if (state.api) await attempt('stop API', () => (state.api as ApiProcess).proc.stop());
   if (state.simulator) await attempt('stop simulator', () => (state.simulator as SimulatorProcess).proc.stop());
-  if (state.database) await attempt('drop database', () => (state.database as E2eDatabase).drop());
+  if (state.database) await attempt('drop database', () => (state.database as TestDatabase).drop());
   return problems;
 }
 
@@ -44,7 +45,14 @@ export default async function globalSetup(): Promise<void> {
   (globalThis as Record<string, unknown>)[STATE_KEY] = state;
   const started = Date.now();
   try {
-    state.database = await createE2eDatabase(E2E_LOG_DIR);
+    // DATABASE_URL's server, or an embedded Postgres (its log in embedded-postgres.log); migrated below
+    // by the built migrate.js, which is part of what this suite tests.
+    const pgLog = path.join(E2E_LOG_DIR, 'embedded-postgres.log');
+    state.database = await platformDatabase().createTestDatabase('e2e', {
+      migrate: false,
+      settings: { fsync: 'off', max_connections: '200' },
+      log: (line) => appendFileSync(pgLog, `${line}\n`),
+    });
     const { databaseUrl } = state.database;
     await runToCompletion({ name: 'migrate', script: DIST.migrate, env: { ...baseChildEnv(), DATABASE_URL: databaseUrl }, cwd: WORKSPACE_ROOT, logDir: E2E_LOG_DIR });
 
@@ -82,7 +90,7 @@ export default async function globalSetup(): Promise<void> {
       databaseUrl,
       databaseName: state.database.name,
       adminUrl: state.database.adminUrl,
-      ...(state.database.embedded ? { embeddedPostgres: state.database.embedded } : {}),
+      ...(state.database.embedded ? { embeddedPostgres: { pid: state.database.embedded.pid, dir: state.database.embedded.dataDir } } : {}),
       merchant,
       apiEnv,
     };

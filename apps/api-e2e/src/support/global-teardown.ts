@@ -4,9 +4,9 @@
  * in-memory state is not reachable.
  */
 import { existsSync, rmSync } from 'node:fs';
-import { dropDatabase } from './database';
 import { STATE_KEY, stopAll, type E2eState } from './global-setup';
 import { E2E_ENV_FILE } from './paths';
+import { platformDatabase } from './platform-database';
 import { stopPid } from './processes';
 import { readE2eEnv } from './stack';
 
@@ -22,7 +22,7 @@ export default async function globalTeardown(): Promise<void> {
     await stopPid(env.apiPid);
     await stopPid(env.simulatorPid);
     try {
-      await dropDatabase(env.adminUrl, env.databaseName);
+      await platformDatabase().dropDatabase(env.adminUrl, env.databaseName);
     } catch (error) {
       problems.push(`drop ${env.databaseName}: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -42,6 +42,13 @@ function classify(error: unknown, signal: AbortSignal): TransportError {
 }
 
 /**
+ * undici's own headers/body timeouts run on its coarse "fast timers" (about 0.5 s resolution), which
+ * can fire up to ~0.5 s early: they are only a backstop, this much after the total timeout, which the
+ * abort signal (a precise Node timer) enforces.
+ */
+const UNDICI_TIMEOUT_BACKSTOP_MS = 1_000;
+
+/**
  * The only outbound HTTP code of the service: undici `fetch` over a keep-alive pool, with a
  * connect timeout and a total timeout (abort signal) on every call. Redirects are not followed
  * (upstream disables them). Errors are reported as {@link TransportError} without any request data.
@@ -53,8 +60,8 @@ export class FetchHttpTransport implements HttpTransport {
   constructor(timeouts: TransportTimeouts) {
     this.#agent = new Agent({
       connect: { timeout: timeouts.connectTimeoutMs },
-      headersTimeout: timeouts.totalTimeoutMs,
-      bodyTimeout: timeouts.totalTimeoutMs,
+      headersTimeout: timeouts.totalTimeoutMs + UNDICI_TIMEOUT_BACKSTOP_MS,
+      bodyTimeout: timeouts.totalTimeoutMs + UNDICI_TIMEOUT_BACKSTOP_MS,
       keepAliveTimeout: 10_000,
     });
     this.#totalTimeoutMs = timeouts.totalTimeoutMs;

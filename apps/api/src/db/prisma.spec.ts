@@ -27,10 +27,10 @@ describe('createPrismaClient', () => {
 
   it('fails fast instead of hanging when the database does not answer', async () => {
     const prisma = createPrismaClient(`postgresql://postgres@127.0.0.1:${port}/app`, { connectionTimeoutMs: 500 });
-    const started = Date.now();
+    const started = performance.now();
     try {
       await expect(prisma.merchant.findMany()).rejects.toThrow();
-      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(performance.now() - started).toBeLessThan(10_000); // 500 ms connect timeout; without it, this hangs
     } finally {
       await prisma.$disconnect();
     }

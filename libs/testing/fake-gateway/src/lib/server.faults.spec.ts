@@ -9,6 +9,8 @@ import { startFakeGatewayServer, type FakeGatewayServer } from './server';
 const NUVEI_PATH = '/getSessionToken.do';
 const PAYTM_PATH = 'theia/api/v1/initiateTransaction';
 const JSON_POST = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"n":1}' };
+/** stop() must not wait for held answers; generous for a busy machine, far below what it would otherwise take. */
+const STOP_BOUND_MS = 5_000;
 
 describe('fake gateway server: faults', () => {
   let server: FakeGatewayServer;
@@ -62,7 +64,8 @@ describe('fake gateway server: faults', () => {
       await waitFor(() => server.callCount('nuvei') === 1);
       const started = performance.now();
       await server.stop();
-      expect(performance.now() - started).toBeLessThan(1000);
+      // The fault holds the socket forever: any bound below the test timeout tells "closed it" from "hung".
+      expect(performance.now() - started).toBeLessThan(STOP_BOUND_MS);
       expect(await held).toBe('ECONNRESET');
       await server.stop(); // idempotent
     });
@@ -73,7 +76,7 @@ describe('fake gateway server: faults', () => {
       await waitFor(() => server.callCount('nuvei') === 1);
       const started = performance.now();
       await server.stop();
-      expect(performance.now() - started).toBeLessThan(1000);
+      expect(performance.now() - started).toBeLessThan(STOP_BOUND_MS); // far below the 60 s latency
       expect(await held).toBe('ECONNRESET');
       expect(nuvei.seen).toHaveLength(0);
     });

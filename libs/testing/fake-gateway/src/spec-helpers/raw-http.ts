@@ -45,8 +45,8 @@ export function errorCode(error: unknown): string | undefined {
   return own ?? (cause === undefined ? undefined : errorCode(cause));
 }
 
-/** Resolves once `predicate` holds, polling every 5 ms; rejects after `timeoutMs`. */
-export async function waitFor(predicate: () => boolean, timeoutMs = 2000): Promise<void> {
+/** Resolves once `predicate` holds, polling every 5 ms; rejects after `timeoutMs` (generous: a busy machine). */
+export async function waitFor(predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!predicate()) {
     if (Date.now() > deadline) throw new Error('waitFor: condition not met in time');
