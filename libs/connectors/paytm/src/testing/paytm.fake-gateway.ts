@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { isJsonObject, systemClock, type Clock } from '@org/connector-interfaces';
-import type { FakeGatewayRequest, FakeGatewayResponse, FakeGatewayRoute } from '@org/connector-interfaces/testing';
+import type { FakeGateway, FakeGatewayRequest, FakeGatewayResponse, FakeGatewayRoute } from '@org/connector-interfaces/testing';
 import { Secret } from '@org/masking';
 import { INITIATE_TRANSACTION_PATH, ORDER_ID_PATTERN, PAYTM_SALT_LENGTH, PAYTM_TOKEN_LIFETIME_SECONDS, PROCESS_TRANSACTION_PATH } from '../lib/paytm.constants';
 import { verifyPaytmSignature } from '../lib/paytm.signature';
@@ -28,18 +28,8 @@ export interface PaytmFakeGatewayOptions {
   readonly randomBytes?: (size: number) => Uint8Array;
 }
 
-/** An in-memory Paytm: routes for `respondWithRoutes` or an HTTP server, plus what it saw and issued. */
-export interface PaytmFakeGateway {
-  readonly routes: readonly FakeGatewayRoute[];
-  /** Every request received, in order (including those answered from the queue). */
-  readonly requests: FakeGatewayRequest[];
-  /** Every txnToken issued, in order. */
-  readonly issuedTokens: string[];
-  /** Answers the next request (any route) with `answer` instead of the simulated logic; FIFO. */
-  enqueue(answer: FakeGatewayResponse): void;
-  /** Forgets requests, tokens, orders and queued answers. */
-  reset(): void;
-}
+/** An in-memory Paytm (`initiateTransaction`, `processTransaction`): routes for `respondWithRoutes` or an HTTP server, plus what it saw and issued. */
+export type PaytmFakeGateway = FakeGateway;
 
 interface IssuedToken {
   readonly mid: string;
