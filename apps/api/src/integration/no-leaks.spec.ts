@@ -103,9 +103,11 @@ describe('no secret, token or PII in clear anywhere', () => {
 
     const logs = env.logs.join('\n');
     const tables = await dumpTables();
+    const metrics = await env.scrapeMetrics();
+    expect(metrics.body).toContain('gateway_calls_total{');
     // The owner legitimately receives its live token in `sessionToken` / `token`; strip exactly those fields.
     const responseText = responses.map((raw) => raw.replace(/"(sessionToken|token)":"CANARYTOKEN\d+"/g, '"$1":"<owner token>"')).join('\n');
-    const everything = { logs, tables, responses: responseText };
+    const everything = { logs, tables, responses: responseText, metrics: metrics.body };
     const secrets = [...Object.values(canaries), env.merchantA.apiKey, env.merchantB.apiKey, ...wireSecrets, CANARY_TOKEN];
     const found: string[] = [];
     for (const [where, text] of Object.entries(everything)) {
