@@ -51,6 +51,9 @@ export class AppMetrics {
   readonly #conflicts: Counter<'connector' | 'kind'>;
   readonly #rateLimitRejections: Counter<string>;
   #pool: PoolStats | undefined;
+  // Per-request paths reuse label-bound children: no label object or key string per request.
+  readonly #httpChildren = new Map<string, Record<HttpOutcome, Counter.Internal>>();
+  readonly #graphqlChildren = new Map<string, Histogram.Internal<'operation'>>();
 
   constructor(options: AppMetricsOptions = {}) {
     const registers = [this.registry];
@@ -89,12 +92,23 @@ export class AppMetrics {
 
   /** One HTTP request finished. `operation` must already be bounded (see `operationLabel`). */
   httpRequest(operation: string, statusCode: number): void {
-    this.#httpRequests.inc({ operation, outcome: statusCode >= 500 ? 'server_error' : statusCode >= 400 ? 'client_error' : 'success' });
+    let children = this.#httpChildren.get(operation);
+    if (!children) {
+      const of = (outcome: HttpOutcome) => this.#httpRequests.labels({ operation, outcome });
+      children = { success: of('success'), client_error: of('client_error'), server_error: of('server_error') };
+      this.#httpChildren.set(operation, children);
+    }
+    children[statusCode >= 500 ? 'server_error' : statusCode >= 400 ? 'client_error' : 'success'].inc();
   }
 
   /** A GraphQL operation took `seconds`. */
   graphqlOperation(operation: string, seconds: number): void {
-    this.#graphqlDuration.observe({ operation }, seconds);
+    let child = this.#graphqlChildren.get(operation);
+    if (!child) {
+      child = this.#graphqlDuration.labels({ operation });
+      this.#graphqlChildren.set(operation, child);
+    }
+    child.observe(seconds);
   }
 
   /** One gateway call ended. */
