@@ -14,8 +14,9 @@ import { FetchHttpTransport } from '../connectors/fetch-http-transport';
 import { ConnectorStateRepository } from '../connector-state/connector-state.repository';
 import type { FieldEncryptor } from '../crypto/field-encryption';
 import { isDatabaseUnavailable } from '../errors/database-errors';
+import { poolOf } from '../db/prisma';
 import type { PrismaClient } from '../generated/prisma/client';
-import type { GraphQLContext } from '../graphql/context';
+import type { GraphQLContext, RequestObservation } from '../graphql/context';
 import { complexityPlugin } from '../graphql/complexity-plugin';
 import { formatError } from '../graphql/format-error';
 import { loggingPlugin } from '../graphql/logging-plugin';
@@ -23,6 +24,9 @@ import { buildAppSchema } from '../graphql/schema';
 import { createHttpServer } from '../http/http-server';
 import type { Logger } from '../logging/logger';
 import { MerchantAuthenticator } from '../merchants/merchant-authenticator';
+import { AppMetrics } from '../metrics/app-metrics';
+import { metricsHandler } from '../metrics/metrics-endpoint';
+import { metricsPlugin } from '../metrics/metrics-plugin';
 import { MerchantRepository } from '../merchants/merchant.repository';
 import { PaymentSessionRepository } from '../payment-sessions/payment-session.repository';
 import { PaymentSessionResolver } from '../payment-sessions/payment-session.resolver';
@@ -43,6 +47,8 @@ export interface AppDeps {
 export interface App {
   readonly server: Server;
   readonly merchants: MerchantRepository;
+  /** This app's metrics (its own registry); e.g. for the rate limiter's `rateLimitRejected()`. */
+  readonly metrics: AppMetrics;
   listen(port: number, host?: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -63,6 +69,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const connectors = deps.connectors ?? createConnectorRegistry();
   const ownTransport = deps.transport ? undefined : new FetchHttpTransport({ connectTimeoutMs: config.GATEWAY_CONNECT_TIMEOUT_MS, totalTimeoutMs: config.GATEWAY_TIMEOUT_MS });
   const transport = deps.transport ?? (ownTransport as HttpTransport);
+  const metrics = new AppMetrics({ merchantLabel: config.METRICS_MERCHANT_LABEL });
+  const pool = poolOf(prisma);
+  if (pool) metrics.watchPool(pool);
   const merchants = new MerchantRepository(prisma);
   const authenticator = new MerchantAuthenticator(merchants);
   const service = new PaymentSessionService({
@@ -72,6 +81,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     transport,
     clock,
     logger,
+    metrics,
     options: {
       expiryMarginSeconds: config.SESSION_EXPIRY_MARGIN_SECONDS,
       gatewayTimeoutMs: config.GATEWAY_TIMEOUT_MS,
@@ -99,11 +109,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
       production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
       loggingPlugin(),
       complexityPlugin(schema, MAX_QUERY_COMPLEXITY),
+      metricsPlugin(metrics, schema),
     ],
   });
   await apollo.start();
 
-  async function createContext(req: IncomingMessage, requestId: string): Promise<GraphQLContext> {
+  async function createContext(req: IncomingMessage, requestId: string, observation: RequestObservation): Promise<GraphQLContext> {
     const requestLogger = logger.child({ requestId });
     let result: Awaited<ReturnType<MerchantAuthenticator['authenticate']>>;
     try {
@@ -127,6 +138,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
         ...(connector !== undefined ? { connector } : {}),
       },
       logger: requestLogger,
+      observation,
     };
   }
 
@@ -141,11 +153,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
     }
   }
 
-  const server = createHttpServer({ apollo, createContext, health, maxBodyBytes: config.MAX_BODY_BYTES, logger });
+  const metricsEndpoint = metricsHandler(metrics, { production, ...(config.METRICS_TOKEN ? { token: config.METRICS_TOKEN } : {}) }, logger);
+  const server = createHttpServer({ apollo, createContext, health, maxBodyBytes: config.MAX_BODY_BYTES, logger, metrics, metricsEndpoint });
   server.keepAliveTimeout = 65_000;
   return {
     server,
     merchants,
+    metrics,
     listen: (port, host = config.HOST) =>
       new Promise((resolve, reject) => {
         server.once('error', reject);

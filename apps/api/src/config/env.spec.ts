@@ -25,8 +25,10 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'info',
       MAX_BODY_BYTES: 65536,
       DATABASE_POOL_MAX: 10,
+      METRICS_MERCHANT_LABEL: false,
       baseUrlAllowlist: new Set(),
     });
+    expect(config.METRICS_TOKEN).toBeUndefined();
     expect(config.DATABASE_URL).toBeUndefined();
     expect(config.NUVEI_BASE_URL).toBeUndefined();
     expect(config.PAYTM_BASE_URL).toBeUndefined();
@@ -50,6 +52,15 @@ describe('loadConfig', () => {
     expect(config.SESSION_EXPIRY_MARGIN_SECONDS).toBe(0);
     expect(config.MAX_BODY_BYTES).toBe(1024);
     expect(config.DATABASE_POOL_MAX).toBe(3);
+  });
+
+  it('wraps METRICS_TOKEN in a Secret, refuses a short one, and parses METRICS_MERCHANT_LABEL', () => {
+    const config = loadConfig({ METRICS_TOKEN: 'metrics-token-CANARY-0123', METRICS_MERCHANT_LABEL: 'true' });
+    expect(config.METRICS_TOKEN?.expose()).toBe('metrics-token-CANARY-0123');
+    expect(JSON.stringify(config)).not.toContain('CANARY');
+    expect(config.METRICS_MERCHANT_LABEL).toBe(true);
+    expect(configError({ METRICS_TOKEN: 'short' }).message).toContain('METRICS_TOKEN');
+    expect(configError({ METRICS_MERCHANT_LABEL: 'yes' }).message).toContain('METRICS_MERCHANT_LABEL');
   });
 
   it('accepts PORT 0 (ephemeral, used by tests) and 65535', () => {

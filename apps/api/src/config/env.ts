@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Secret } from '@org/masking';
 import { CONNECTOR_IDS, type ConnectorId } from '../connectors/connector-registry';
 import type { BaseUrlOverrides } from '../connectors/gateway-base-url';
 
@@ -31,6 +32,17 @@ const staticSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(64 * 1024),
   DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
+  /** Bearer token guarding `GET /metrics`. In production `/metrics` is off (404) unless it is set. */
+  METRICS_TOKEN: z
+    .string()
+    .min(16, 'must be at least 16 characters')
+    .transform((value) => new Secret(value))
+    .optional(),
+  /** `true`: metrics carry a `merchant_id` label where documented (README, Metrics). Off by default. */
+  METRICS_MERCHANT_LABEL: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
 });
 
 /** `<ID>_BASE_URL`: the gateway base URL override of one registered connector (e.g. `NUVEI_BASE_URL`). */

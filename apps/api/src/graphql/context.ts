@@ -1,6 +1,12 @@
 import type { Merchant } from '../merchants/merchant.repository';
 import type { Logger } from '../logging/logger';
 
+/** What the HTTP layer learns about a request while it runs, for its metrics. */
+export interface RequestObservation {
+  /** A bounded label: a schema root field, `health`, `metrics` or `other` (see metrics/operation-label). */
+  operation: string;
+}
+
 /** Request-scoped data handed to resolvers. */
 export interface GraphQLContext {
   readonly requestId: string;
@@ -13,4 +19,5 @@ export interface GraphQLContext {
     readonly connector?: string;
   };
   readonly logger: Logger;
+  readonly observation: RequestObservation;
 }

@@ -3,13 +3,28 @@ import type { GraphQLSchema } from 'graphql';
 import { ConnectorResolver } from '../connectors/connector.resolver';
 import { PaymentSessionResolver } from '../payment-sessions/payment-session.resolver';
 
-/** Builds the schema with resolver instances from the composition root (no DI framework). */
-export async function buildAppSchema(resolvers: { paymentSessions: PaymentSessionResolver; connectors: ConnectorResolver }): Promise<GraphQLSchema> {
-  const instances = new Map<unknown, unknown>([
+/** The resolver instances the composition root built. */
+export interface AppResolvers {
+  readonly paymentSessions: PaymentSessionResolver;
+  readonly connectors: ConnectorResolver;
+}
+
+/**
+ * Builds the schema with resolver instances from the composition root (no DI framework). Without
+ * resolvers the schema can be printed (see schema-file.ts) but not executed.
+ */
+export async function buildAppSchema(resolvers?: AppResolvers): Promise<GraphQLSchema> {
+  const instances = new Map<unknown, unknown>(resolvers ? [
     [PaymentSessionResolver, resolvers.paymentSessions],
     [ConnectorResolver, resolvers.connectors],
-  ]);
-  const container: ContainerType = { get: (someClass) => instances.get(someClass) };
+  ] : []);
+  const container: ContainerType = {
+    get: (someClass) => {
+      const instance = instances.get(someClass);
+      if (instance === undefined) throw new Error('This schema was built without resolvers: it can be printed, not executed');
+      return instance;
+    },
+  };
   return buildSchema({
     resolvers: [PaymentSessionResolver, ConnectorResolver],
     container,

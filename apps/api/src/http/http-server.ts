@@ -4,17 +4,27 @@ import type { ApolloServer } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import bodyParser from 'body-parser';
 import cors from 'cors';
-import type { GraphQLContext } from '../graphql/context';
+import type { GraphQLContext, RequestObservation } from '../graphql/context';
 import type { Logger } from '../logging/logger';
+import type { AppMetrics } from '../metrics/app-metrics';
+import type { MetricsHandler } from '../metrics/metrics-endpoint';
+import { OTHER } from '../metrics/operation-label';
 
 /** What the HTTP layer needs from the application. */
 export interface HttpServerDeps {
   readonly apollo: ApolloServer<GraphQLContext>;
-  createContext(request: IncomingMessage, requestId: string): Promise<GraphQLContext>;
+  createContext(request: IncomingMessage, requestId: string, observation: RequestObservation): Promise<GraphQLContext>;
   health(): Promise<{ readonly database: 'up' | 'down' }>;
   readonly maxBodyBytes: number;
   readonly logger: Logger;
+  readonly metrics: AppMetrics;
+  /** `GET /metrics` (access rules included). */
+  readonly metricsEndpoint: MetricsHandler;
 }
+
+// Label values of the requests that are not GraphQL operations.
+const HEALTH = 'health';
+const METRICS = 'metrics';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -30,14 +40,14 @@ function httpError(res: ServerResponse, status: number, code: string, message: s
 
 /**
  * node:http front door, following Apollo's own standalone server (cors + body-parser + Apollo's
- * `executeHTTPGraphQLRequest`) plus what that server lacks: a body size limit, `/health`, and a
- * request id on every response.
+ * `executeHTTPGraphQLRequest`) plus what that server lacks: a body size limit, `/health`, `/metrics`,
+ * a request id on every response, and a count of every request by operation and outcome.
  */
 export function createHttpServer(deps: HttpServerDeps): Server {
   const corsHandler = cors();
   const jsonParser = bodyParser.json({ limit: deps.maxBodyBytes });
 
-  async function graphql(req: IncomingMessage & { body?: unknown }, res: ServerResponse, requestId: string): Promise<void> {
+  async function graphql(req: IncomingMessage & { body?: unknown }, res: ServerResponse, requestId: string, observation: RequestObservation): Promise<void> {
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -45,7 +55,7 @@ export function createHttpServer(deps: HttpServerDeps): Server {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const response = await deps.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body: req.body },
-      context: () => deps.createContext(req, requestId),
+      context: () => deps.createContext(req, requestId, observation),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
@@ -62,7 +72,14 @@ export function createHttpServer(deps: HttpServerDeps): Server {
     const requestId = typeof incomingId === 'string' && REQUEST_ID.test(incomingId) ? incomingId : randomUUID();
     res.setHeader('x-request-id', requestId);
     const path = (req.url ?? '/').split('?')[0];
+    // The GraphQL metrics plugin names the operation once the document is resolved.
+    const observation: RequestObservation = { operation: path === '/health' ? HEALTH : path === '/metrics' ? METRICS : OTHER };
+    res.once('finish', () => deps.metrics.httpRequest(observation.operation, res.statusCode));
 
+    if (path === '/metrics') {
+      deps.metricsEndpoint(req, res);
+      return;
+    }
     if (path === '/health') {
       deps.health().then(
         (health) => sendJson(res, health.database === 'up' ? 200 : 503, { status: health.database === 'up' ? 'ok' : 'degraded', database: health.database }),
@@ -82,7 +99,7 @@ export function createHttpServer(deps: HttpServerDeps): Server {
           else httpError(res, 400, 'BAD_REQUEST', 'Request body is not valid JSON');
           return;
         }
-        graphql(req, res, requestId).catch((error: unknown) => {
+        graphql(req, res, requestId, observation).catch((error: unknown) => {
           deps.logger.error({ err: error, requestId }, 'unhandled error serving GraphQL');
           if (!res.headersSent) httpError(res, 500, 'INTERNAL_SERVER_ERROR', 'Unexpected error');
           else res.end();

@@ -14,6 +14,7 @@ const canaries = {
   connectorFeatureData: 'CANARY_FEATURE_DATA_42',
   accessToken: 'CANARY_ACCESS_TOKEN_99',
   userAgent: 'CANARY_USER_AGENT/1.0',
+  metricsToken: 'CANARY_METRICS_TOKEN_0123456789',
 };
 
 let env: IntegrationEnv;
@@ -39,7 +40,7 @@ async function dumpTables(): Promise<string> {
 }
 
 beforeAll(async () => {
-  env = await startIntegrationEnv({ gatewayTimeoutMs: 600, newToken: () => `${CANARY_TOKEN}${(tokenCount += 1)}` });
+  env = await startIntegrationEnv({ gatewayTimeoutMs: 600, newToken: () => `${CANARY_TOKEN}${(tokenCount += 1)}`, env: { METRICS_TOKEN: canaries.metricsToken } });
 });
 afterAll(async () => {
   await env?.close();
@@ -103,9 +104,15 @@ describe('no secret, token or PII in clear anywhere', () => {
 
     const logs = env.logs.join('\n');
     const tables = await dumpTables();
+    // /metrics with a wrong token is refused without echoing anything; with the token it holds no canary.
+    const refused = await env.scrapeMetrics({ authorization: `Bearer ${canaries.metricsToken.slice(0, -1)}` });
+    expect(refused.status).toBe(401);
+    responses.push(refused.body);
+    const metrics = await env.scrapeMetrics({ authorization: `Bearer ${canaries.metricsToken}` });
+    expect(metrics.body).toContain('gateway_calls_total{');
     // The owner legitimately receives its live token in `sessionToken` / `token`; strip exactly those fields.
     const responseText = responses.map((raw) => raw.replace(/"(sessionToken|token)":"CANARYTOKEN\d+"/g, '"$1":"<owner token>"')).join('\n');
-    const everything = { logs, tables, responses: responseText };
+    const everything = { logs, tables, responses: responseText, metrics: metrics.body };
     const secrets = [...Object.values(canaries), env.merchantA.apiKey, env.merchantB.apiKey, ...wireSecrets, CANARY_TOKEN];
     const found: string[] = [];
     for (const [where, text] of Object.entries(everything)) {

@@ -3,6 +3,7 @@ import type { Clock, HttpTransport } from '@org/connector-interfaces';
 import type { ConnectorRegistry } from '../connectors/connector-registry';
 import type { ConnectorStateRepository } from '../connector-state/connector-state.repository';
 import type { Logger } from '../logging/logger';
+import type { AppMetrics } from '../metrics/app-metrics';
 import type { CreateSessionCommand, CreateSessionResult } from './create-session';
 import { prepareGatewayCall, type GatewayCall, type GatewayCallOptions } from './gateway-call';
 import type { PaymentSessionRepository } from './payment-session.repository';
@@ -29,6 +30,7 @@ export interface PaymentSessionServiceDeps {
   readonly transport: HttpTransport;
   readonly clock: Clock;
   readonly logger: Logger;
+  readonly metrics: AppMetrics;
   readonly options: PaymentSessionServiceOptions;
 }
 
@@ -50,7 +52,11 @@ export class PaymentSessionService {
 
     // Identical requests inside this process share one promise; other processes meet at the PENDING row.
     const running = this.#inFlight.get(key);
-    if (running?.fingerprint === fingerprint) return { ...(await running.result), replayed: true };
+    if (running?.fingerprint === fingerprint) {
+      const shared = await running.result;
+      this.deps.metrics.replay(command.connector);
+      return { ...shared, replayed: true };
+    }
     // Different parameters while one is in flight: the database decides (it will be a conflict).
     if (running) return this.createOrReplay(command, call, fingerprint);
     const result = this.createOrReplay(command, call, fingerprint);
@@ -63,19 +69,22 @@ export class PaymentSessionService {
   }
 
   private async createOrReplay(command: CreateSessionCommand, call: GatewayCall, fingerprint: string): Promise<CreateSessionResult> {
-    const { sessions, connectorStates, transport, clock, logger, options } = this.deps;
+    const { sessions, connectorStates, transport, clock, logger, metrics, options } = this.deps;
     const outcome = await claimSession({ sessions, clock, gatewayTimeoutMs: options.gatewayTimeoutMs }, command, fingerprint);
     switch (outcome.kind) {
       case 'claimed': {
-        const attemptDeps = { sessions, connectorStates, transport, clock, logger, expiryMarginSeconds: options.expiryMarginSeconds };
+        const attemptDeps = { sessions, connectorStates, transport, clock, logger, metrics, expiryMarginSeconds: options.expiryMarginSeconds };
         const attempt = await runAttempt(attemptDeps, command, call, outcome.claim, outcome.previous);
         return this.resultOf(attempt.session, attempt.token, attempt.error, false);
       }
       case 'replay':
+        metrics.replay(command.connector);
         return this.replay(outcome.session);
       case 'conflict':
+        metrics.conflict(command.connector, 'idempotency_conflict');
         return { session: outcome.session, statusCode: 409, replayed: false, error: { unifiedCode: 'IDEMPOTENCY_CONFLICT', source: 'IDEMPOTENCY', retryable: false } };
       case 'in-progress':
+        metrics.conflict(command.connector, 'in_progress');
         return { session: outcome.session, statusCode: 409, replayed: false, error: { unifiedCode: 'SESSION_IN_PROGRESS', source: 'IDEMPOTENCY', retryable: true } };
     }
   }

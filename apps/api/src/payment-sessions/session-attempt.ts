@@ -4,6 +4,7 @@ import type { ConnectorId } from '../connectors/connector-registry';
 import type { Clock, HttpTransport } from '@org/connector-interfaces';
 import type { ConnectorStateRepository, ConnectorStateWrite } from '../connector-state/connector-state.repository';
 import type { Logger } from '../logging/logger';
+import type { AppMetrics } from '../metrics/app-metrics';
 import { completionOf } from './attempt-outcome';
 import type { CreateSessionCommand } from './create-session';
 import type { GatewayCall } from './gateway-call';
@@ -12,6 +13,8 @@ import type { SessionError } from './session-error';
 import type { SessionRecord } from './session-record';
 import type { Claim } from './session-writes';
 
+const GATEWAY_OUTCOME = { SUCCESS: 'success', FAILURE: 'failure', FAULT: 'fault' } as const;
+
 /** Dependencies of {@link runAttempt}. */
 export interface AttemptDeps {
   readonly sessions: PaymentSessionRepository;
@@ -19,6 +22,7 @@ export interface AttemptDeps {
   readonly transport: HttpTransport;
   readonly clock: Clock;
   readonly logger: Logger;
+  readonly metrics: AppMetrics;
   readonly expiryMarginSeconds: number;
 }
 
@@ -43,14 +47,18 @@ export async function runAttempt(
 ): Promise<AttemptResult> {
   if (command.state) await deps.connectorStates.upsert(connectorStateWrite(command.merchantId, command.connector, command.state, deps.clock.now()));
   const log = deps.logger.child({ sessionId: claim.session.id, connector: call.connectorId, attempt: claim.attemptNumber });
+  const started = performance.now();
   const outcome = await call.send(deps.transport, {
     onResponse: (response, elapsedMs) => log.info({ httpStatus: response.status, elapsedMs: Math.round(elapsedMs) }, 'gateway answered'),
   });
+  const elapsedSeconds = (performance.now() - started) / 1000;
   const context = { now: deps.clock.now(), tokenLifetimeSeconds: call.tokenLifetimeSeconds, expiryMarginSeconds: deps.expiryMarginSeconds, previous };
   const { completion, token } = completionOf(outcome, context);
+  deps.metrics.gatewayCall(call.connectorId, GATEWAY_OUTCOME[outcome.status], completion.error?.unifiedCode, elapsedSeconds);
   if (outcome.status === 'FAULT' && completion.error?.unifiedCode === 'INTERNAL_ERROR') log.error({ err: outcome.error }, 'unexpected failure during gateway call');
   const session = await deps.sessions.completeAttempt(claim, completion, deps.clock.now());
   log.info({ status: session.status, unifiedCode: completion.error?.unifiedCode }, 'session attempt completed');
+  deps.metrics.sessionCreated(call.connectorId, session.status, command.merchantId);
   return { session, ...(token ? { token } : {}), error: completion.error };
 }
 

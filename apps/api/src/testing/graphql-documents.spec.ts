@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { CREATE_SESSION_TOKEN, PAYMENT_SESSION, PAYMENT_SESSIONS, REVOKE_PAYMENT_SESSION } from '@org/testing-graphql-documents';
+import { CONNECTORS_QUERY, CREATE_SESSION_TOKEN, PAYMENT_SESSION, PAYMENT_SESSIONS, REVOKE_PAYMENT_SESSION } from '@org/testing-graphql-documents';
 import { parse, validate, type GraphQLSchema } from 'graphql';
 import type { ConnectorResolver } from '../connectors/connector.resolver';
 import { buildAppSchema } from '../graphql/schema';
@@ -7,7 +7,7 @@ import type { PaymentSessionResolver } from '../payment-sessions/payment-session
 
 // The documents shared by the integration specs, the e2e suite and the benchmark must stay valid
 // against the schema: a renamed field fails here, not in a 25-minute benchmark run.
-const documents = { CREATE_SESSION_TOKEN, PAYMENT_SESSION, PAYMENT_SESSIONS, REVOKE_PAYMENT_SESSION };
+const documents = { CREATE_SESSION_TOKEN, PAYMENT_SESSION, PAYMENT_SESSIONS, REVOKE_PAYMENT_SESSION, CONNECTORS_QUERY };
 
 describe('@org/testing-graphql-documents', () => {
   let schema: GraphQLSchema;

@@ -42,6 +42,8 @@ export interface IntegrationEnv {
   /** Every log line the server wrote. */
   readonly logs: string[];
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /** `GET /metrics` on the API. */
+  scrapeMetrics(headers?: Record<string, string>): Promise<{ status: number; body: string }>;
   /** Deletes all sessions and connector state, resets gateways and faults. */
   reset(): Promise<void>;
   close(): Promise<void>;
@@ -102,6 +104,11 @@ export async function startIntegrationEnv(options: IntegrationOptions = {}): Pro
     return { httpStatus: response.status, raw, ...(parsed.data !== undefined ? { data: parsed.data } : {}), ...(parsed.errors ? { errors: parsed.errors } : {}) };
   };
 
+  const scrapeMetrics = async (headers: Record<string, string> = {}) => {
+    const response = await fetch(new URL('/metrics', url), { headers });
+    return { status: response.status, body: await response.text() };
+  };
+
   return {
     url,
     prisma,
@@ -113,6 +120,7 @@ export async function startIntegrationEnv(options: IntegrationOptions = {}): Pro
     merchantB: { id: b.merchant.id, apiKey: b.apiKey },
     logs,
     gql,
+    scrapeMetrics,
     reset: async () => {
       await prisma.paymentSession.deleteMany({});
       await prisma.connectorState.deleteMany({});

@@ -8,3 +8,5 @@ export declare const PAYMENT_SESSION: string;
 export declare const PAYMENT_SESSIONS: string;
 /** revokePaymentSession: `session { status token }` or `error`. Variables: `{ id }`. */
 export declare const REVOKE_PAYMENT_SESSION: string;
+/** The registered connectors (`connectors { id }`). No variables. */
+export declare const CONNECTORS_QUERY: string;

@@ -68,4 +68,11 @@ const REVOKE_PAYMENT_SESSION = `
   }
 `;
 
-module.exports = { CREATE_SESSION_TOKEN, PAYMENT_SESSION, PAYMENT_SESSIONS, REVOKE_PAYMENT_SESSION };
+/** The connectors and what each supports (any merchant may ask). */
+const CONNECTORS_QUERY = `
+  query Connectors {
+    connectors { id }
+  }
+`;
+
+module.exports = { CREATE_SESSION_TOKEN, PAYMENT_SESSION, PAYMENT_SESSIONS, REVOKE_PAYMENT_SESSION, CONNECTORS_QUERY };
