@@ -1,4 +1,5 @@
 import type { Merchant } from '../merchants/merchant.repository';
+import type { ConnectorHeaders } from '../connectors/connector-headers';
 import type { Logger } from '../logging/logger';
 
 /** Request-scoped data handed to resolvers. */
@@ -7,10 +8,6 @@ export interface GraphQLContext {
   /** The authenticated merchant, or null (only introspection is allowed then). */
   readonly merchant: Merchant | null;
   /** Raw connector headers; parsed (and masked) by the mutation mapper. */
-  readonly connectorHeaders: {
-    readonly connectorConfig?: string;
-    readonly connectorAuth?: string;
-    readonly connector?: string;
-  };
+  readonly connectorHeaders: ConnectorHeaders;
   readonly logger: Logger;
 }

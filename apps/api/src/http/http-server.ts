@@ -6,6 +6,7 @@ import bodyParser from 'body-parser';
 import cors from 'cors';
 import type { GraphQLContext } from '../graphql/context';
 import type { Logger } from '../logging/logger';
+import { CREATE_SESSION_TOKEN_PATH } from './create-session-token.route';
 
 /** What the HTTP layer needs from the application. */
 export interface HttpServerDeps {
@@ -14,6 +15,8 @@ export interface HttpServerDeps {
   health(): Promise<{ readonly database: 'up' | 'down' }>;
   readonly maxBodyBytes: number;
   readonly logger: Logger;
+  /** Upstream's HTTP alias `POST /payments/create_session_token` (JSON body already parsed). */
+  createSessionTokenAlias?(req: IncomingMessage & { body?: unknown }, res: ServerResponse): Promise<void>;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -68,6 +71,28 @@ export function createHttpServer(deps: HttpServerDeps): Server {
         (health) => sendJson(res, health.database === 'up' ? 200 : 503, { status: health.database === 'up' ? 'ok' : 'degraded', database: health.database }),
         () => sendJson(res, 503, { status: 'degraded', database: 'down' }),
       );
+      return;
+    }
+    const alias = deps.createSessionTokenAlias;
+    if (path === CREATE_SESSION_TOKEN_PATH && alias) {
+      if (req.method !== 'POST') {
+        res.setHeader('allow', 'POST');
+        httpError(res, 405, 'METHOD_NOT_ALLOWED', `${CREATE_SESSION_TOKEN_PATH} accepts POST only`);
+        return;
+      }
+      jsonParser(req, res, (parseError: unknown) => {
+        if (parseError) {
+          const type = (parseError as { type?: string }).type;
+          if (type === 'entity.too.large') httpError(res, 413, 'PAYLOAD_TOO_LARGE', `Request body exceeds ${deps.maxBodyBytes} bytes`);
+          else httpError(res, 400, 'BAD_REQUEST', 'Request body is not valid JSON');
+          return;
+        }
+        alias(req, res).catch((error: unknown) => {
+          deps.logger.error({ err: error, requestId }, 'unhandled error serving the HTTP alias');
+          if (!res.headersSent) httpError(res, 500, 'INTERNAL_SERVER_ERROR', 'Unexpected error');
+          else res.end();
+        });
+      });
       return;
     }
     if (path !== '/graphql' && path !== '/') {

@@ -4,6 +4,7 @@ import type { ConnectorRegistry } from '../connectors/connector-registry';
 import type { ConnectorStateRepository } from '../connector-state/connector-state.repository';
 import type { Logger } from '../logging/logger';
 import type { CreateSessionCommand, CreateSessionResult } from './create-session';
+import { withDeadline } from './deadline-transport';
 import { prepareGatewayCall, type GatewayCall, type GatewayCallOptions } from './gateway-call';
 import type { PaymentSessionRepository } from './payment-session.repository';
 import { runAttempt } from './session-attempt';
@@ -67,7 +68,8 @@ export class PaymentSessionService {
     const outcome = await claimSession({ sessions, clock, gatewayTimeoutMs: options.gatewayTimeoutMs }, command, fingerprint);
     switch (outcome.kind) {
       case 'claimed': {
-        const attemptDeps = { sessions, connectorStates, transport, clock, logger, expiryMarginSeconds: options.expiryMarginSeconds };
+        const callTransport = command.deadline ? withDeadline(transport, command.deadline) : transport;
+        const attemptDeps = { sessions, connectorStates, transport: callTransport, clock, logger, expiryMarginSeconds: options.expiryMarginSeconds };
         const attempt = await runAttempt(attemptDeps, command, call, outcome.claim, outcome.previous);
         return this.resultOf(attempt.session, attempt.token, attempt.error, false);
       }
