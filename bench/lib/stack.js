@@ -72,6 +72,7 @@ async function startStack(state, pinServer) {
     ...baseEnv,
     NODE_ENV: 'production',
     PORT: '0',
+    GRPC_PORT: '0',
     HOST: '127.0.0.1',
     DATABASE_URL: databaseUrl,
     DATABASE_POOL_MAX: String(POOL_MAX),

@@ -32,8 +32,12 @@ async function main(): Promise<void> {
   const prisma = createPrismaClient(databaseUrl as string, { poolMax: config.DATABASE_POOL_MAX });
   const app = await createApp({ config, prisma, encryptor, logger });
   const url = await app.listen(config.PORT);
+  const grpcAddress = await app.listenGrpc(config.GRPC_PORT);
 
-  const lines = [`GraphQL API ready at ${url}${config.NODE_ENV === 'production' ? '' : ' (open it in a browser for Apollo Sandbox)'}`];
+  const lines = [
+    `GraphQL API ready at ${url}${config.NODE_ENV === 'production' ? '' : ' (open it in a browser for Apollo Sandbox)'}`,
+    `gRPC (types.MerchantAuthenticationService, with reflection) ready at ${grpcAddress.replace(/^(0\.0\.0\.0|\[::\]):/, 'localhost:')}`,
+  ];
   if (embedded) {
     const dev = await ensureDevMerchant(app.merchants, dataDir);
     lines.push(`Development merchant ${dev.merchantId}: send the header  Authorization: Bearer ${dev.apiKey}`);

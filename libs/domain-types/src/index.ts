@@ -11,7 +11,7 @@ export type { BrowserInformation } from './lib/browser-information';
 export type { AccessToken, ConnectorState } from './lib/connector-state';
 export type { ConnectorId } from './lib/connector-id';
 export { defineCredentialSchema } from './lib/credential-schema';
-export type { CredentialField, CredentialFields, CredentialSchema, CredentialValues } from './lib/credential-schema';
+export type { CredentialField, CredentialFields, CredentialSchema, CredentialValues, LegacyAuthKey, LegacyAuthMapping } from './lib/credential-schema';
 export { ConnectorConfigError } from './lib/connector-config-error';
 export type { ConnectorConfigErrorCode } from './lib/connector-config-error';
 export { parseConnectorConfig } from './lib/connector-config';

@@ -65,6 +65,7 @@ export function apiEnvironment(options: { databaseUrl: string; nuveiBaseUrl: str
     ...baseChildEnv(),
     NODE_ENV: 'test',
     PORT: '0',
+    GRPC_PORT: '0',
     HOST: '127.0.0.1',
     DATABASE_URL: options.databaseUrl,
     NUVEI_BASE_URL: options.nuveiBaseUrl,

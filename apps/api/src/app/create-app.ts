@@ -8,6 +8,7 @@ import { GraphQLError } from 'graphql';
 import depthLimit from 'graphql-depth-limit';
 import { systemClock, type Clock, type HttpTransport } from '@org/connector-interfaces';
 import { baseUrlOverridesOf, type AppConfig } from '../config/env';
+import { readConnectorHeaders } from '../connectors/connector-headers';
 import { createConnectorRegistry, type ConnectorRegistry } from '../connectors/connector-registry';
 import { ConnectorResolver } from '../connectors/connector.resolver';
 import { FetchHttpTransport } from '../connectors/fetch-http-transport';
@@ -21,6 +22,9 @@ import { complexityPlugin } from '../graphql/complexity-plugin';
 import { formatError } from '../graphql/format-error';
 import { loggingPlugin } from '../graphql/logging-plugin';
 import { buildAppSchema } from '../graphql/schema';
+import { createGrpcServer } from '../grpc/grpc-server';
+import { SessionTokenEndpoint } from '../grpc/session-token.endpoint';
+import { createSessionTokenRoute } from '../http/create-session-token.route';
 import { createHttpServer } from '../http/http-server';
 import type { Logger } from '../logging/logger';
 import { MerchantAuthenticator } from '../merchants/merchant-authenticator';
@@ -49,7 +53,11 @@ export interface App {
   readonly merchants: MerchantRepository;
   /** This app's metrics (its own registry); e.g. for the rate limiter's `rateLimitRejected()`. */
   readonly metrics: AppMetrics;
+  /** Starts HTTP (GraphQL, `/health`, the `/payments/create_session_token` alias); resolves with the GraphQL URL. */
   listen(port: number, host?: string): Promise<string>;
+  /** Starts the Prism-compatible gRPC server; resolves with the bound `host:port`. */
+  listenGrpc(port: number, host?: string): Promise<string>;
+  /** Stops gRPC and HTTP (letting running calls finish), then Apollo and the transport. */
   close(): Promise<void>;
 }
 
@@ -126,17 +134,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
       throw error;
     }
     if (result === 'INVALID_API_KEY') throw new GraphQLError('Invalid API key', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
-    const connectorConfig = header(req, 'x-connector-config');
-    const connectorAuth = header(req, 'x-connector-auth');
-    const connector = header(req, 'x-connector');
     return {
       requestId,
       merchant: result === 'MISSING_API_KEY' ? null : result,
-      connectorHeaders: {
-        ...(connectorConfig !== undefined ? { connectorConfig } : {}),
-        ...(connectorAuth !== undefined ? { connectorAuth } : {}),
-        ...(connector !== undefined ? { connector } : {}),
-      },
+      connectorHeaders: readConnectorHeaders((name) => header(req, name)),
       logger: requestLogger,
       observation,
     };
@@ -154,7 +155,18 @@ export async function createApp(deps: AppDeps): Promise<App> {
   }
 
   const metricsEndpoint = metricsHandler(metrics, { production, ...(config.METRICS_TOKEN ? { token: config.METRICS_TOKEN } : {}) }, logger);
-  const server = createHttpServer({ apollo, createContext, health, maxBodyBytes: config.MAX_BODY_BYTES, logger, metrics, metricsEndpoint });
+  const endpoint = new SessionTokenEndpoint({ service, connectors, authenticator });
+  const grpcServer = createGrpcServer({ endpoint, logger });
+  const server = createHttpServer({
+    apollo,
+    createContext,
+    health,
+    maxBodyBytes: config.MAX_BODY_BYTES,
+    logger,
+    metrics,
+    metricsEndpoint,
+    createSessionTokenAlias: createSessionTokenRoute(endpoint, logger),
+  });
   server.keepAliveTimeout = 65_000;
   return {
     server,
@@ -169,7 +181,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
           resolve(`http://${shownHost}:${address.port}/graphql`);
         });
       }),
+    listenGrpc: (port, host = config.HOST) => grpcServer.listen(port, host),
     close: async () => {
+      await grpcServer.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

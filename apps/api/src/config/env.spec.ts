@@ -17,6 +17,7 @@ describe('loadConfig', () => {
       NODE_ENV: 'development',
       PORT: 4000,
       HOST: '0.0.0.0',
+      GRPC_PORT: 8080,
       CONNECTOR_BASE_URL_ALLOWLIST: '',
       GATEWAY_CONNECT_TIMEOUT_MS: 2000,
       GATEWAY_TIMEOUT_MS: 10000,
@@ -35,6 +36,12 @@ describe('loadConfig', () => {
     expect(config.ENCRYPTION_KEY).toBeUndefined();
     expect(config.ENCRYPTION_PREVIOUS_KEYS).toBeUndefined();
     expect(config.baseUrlAllowlist.size).toBe(0);
+  });
+
+  it('reads GRPC_PORT, 0 included, and refuses a port out of range', () => {
+    expect(loadConfig({ GRPC_PORT: '0' }).GRPC_PORT).toBe(0);
+    expect(loadConfig({ GRPC_PORT: '50051' }).GRPC_PORT).toBe(50051);
+    expect(() => loadConfig({ GRPC_PORT: '70000' })).toThrow(/GRPC_PORT/);
   });
 
   it('coerces numeric variables from strings', () => {

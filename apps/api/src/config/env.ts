@@ -13,6 +13,8 @@ const staticSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().default('0.0.0.0'),
+  /** The Prism-compatible gRPC server's port (8080, as in upstream's examples); 0 picks a free one. */
+  GRPC_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   DATABASE_URL: z
     .string()
     .trim()

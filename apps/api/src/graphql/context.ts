@@ -1,4 +1,5 @@
 import type { Merchant } from '../merchants/merchant.repository';
+import type { ConnectorHeaders } from '../connectors/connector-headers';
 import type { Logger } from '../logging/logger';
 
 /** What the HTTP layer learns about a request while it runs, for its metrics. */
@@ -13,11 +14,7 @@ export interface GraphQLContext {
   /** The authenticated merchant, or null (only introspection is allowed then). */
   readonly merchant: Merchant | null;
   /** Raw connector headers; parsed (and masked) by the mutation mapper. */
-  readonly connectorHeaders: {
-    readonly connectorConfig?: string;
-    readonly connectorAuth?: string;
-    readonly connector?: string;
-  };
+  readonly connectorHeaders: ConnectorHeaders;
   readonly logger: Logger;
   readonly observation: RequestObservation;
 }

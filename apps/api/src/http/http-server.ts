@@ -9,6 +9,7 @@ import type { Logger } from '../logging/logger';
 import type { AppMetrics } from '../metrics/app-metrics';
 import type { MetricsHandler } from '../metrics/metrics-endpoint';
 import { OTHER } from '../metrics/operation-label';
+import { CREATE_SESSION_TOKEN_PATH } from './create-session-token.route';
 
 /** What the HTTP layer needs from the application. */
 export interface HttpServerDeps {
@@ -20,6 +21,8 @@ export interface HttpServerDeps {
   readonly metrics: AppMetrics;
   /** `GET /metrics` (access rules included). */
   readonly metricsEndpoint: MetricsHandler;
+  /** Upstream's HTTP alias `POST /payments/create_session_token` (JSON body already parsed). */
+  createSessionTokenAlias?(req: IncomingMessage & { body?: unknown }, res: ServerResponse): Promise<void>;
 }
 
 // Label values of the requests that are not GraphQL operations.
@@ -85,6 +88,28 @@ export function createHttpServer(deps: HttpServerDeps): Server {
         (health) => sendJson(res, health.database === 'up' ? 200 : 503, { status: health.database === 'up' ? 'ok' : 'degraded', database: health.database }),
         () => sendJson(res, 503, { status: 'degraded', database: 'down' }),
       );
+      return;
+    }
+    const alias = deps.createSessionTokenAlias;
+    if (path === CREATE_SESSION_TOKEN_PATH && alias) {
+      if (req.method !== 'POST') {
+        res.setHeader('allow', 'POST');
+        httpError(res, 405, 'METHOD_NOT_ALLOWED', `${CREATE_SESSION_TOKEN_PATH} accepts POST only`);
+        return;
+      }
+      jsonParser(req, res, (parseError: unknown) => {
+        if (parseError) {
+          const type = (parseError as { type?: string }).type;
+          if (type === 'entity.too.large') httpError(res, 413, 'PAYLOAD_TOO_LARGE', `Request body exceeds ${deps.maxBodyBytes} bytes`);
+          else httpError(res, 400, 'BAD_REQUEST', 'Request body is not valid JSON');
+          return;
+        }
+        alias(req, res).catch((error: unknown) => {
+          deps.logger.error({ err: error, requestId }, 'unhandled error serving the HTTP alias');
+          if (!res.headersSent) httpError(res, 500, 'INTERNAL_SERVER_ERROR', 'Unexpected error');
+          else res.end();
+        });
+      });
       return;
     }
     if (path !== '/graphql' && path !== '/') {

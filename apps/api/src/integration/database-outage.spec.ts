@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import { status } from '@grpc/grpc-js';
 import { Writable } from 'node:stream';
 import { createNuveiFakeGateway } from '@org/connectors-nuvei/testing';
 import { createPaytmFakeGateway } from '@org/connectors-paytm/testing';
@@ -10,6 +11,7 @@ import { applyMigrations, createScratchDir, findFreePort, startEmbeddedPostgres,
 import { createPrismaClient, type PrismaClient } from '../db/prisma';
 import { createLogger } from '../logging/logger';
 import { CREATE_SESSION_TOKEN } from '@org/testing-graphql-documents';
+import { SessionTokenGrpcClient } from '../testing/grpc-client';
 import { authHeaders, nuveiConfigHeader, TEST_NUVEI, TEST_PAYTM } from '../testing/integration-harness';
 
 jest.setTimeout(120_000);
@@ -22,6 +24,7 @@ let prisma: PrismaClient;
 let gateway: FakeGatewayServer;
 let app: App;
 let url: string;
+let grpcAddress: string;
 let apiKey: string;
 
 const create = async (merchantSessionId: string) => {
@@ -46,6 +49,7 @@ beforeAll(async () => {
   const sink = new Writable({ write: (_chunk, _encoding, callback) => callback() });
   app = await createApp({ config, prisma, encryptor: createFieldEncryptor(generateEncryptionKey()), logger: createLogger('info', sink) });
   url = await app.listen(0, '127.0.0.1');
+  grpcAddress = await app.listenGrpc(0, '127.0.0.1');
   apiKey = (await app.merchants.create('outage')).apiKey;
 });
 
@@ -73,6 +77,16 @@ describe('database outage', () => {
       expect(body.errors?.[0]?.extensions?.['code']).toBe('SERVICE_UNAVAILABLE');
       expect(body.errors?.[0]?.message).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|postgres/i);
     }
+    // The gRPC surface says UNAVAILABLE, without the driver's text.
+    const grpcClient = new SessionTokenGrpcClient(grpcAddress);
+    const grpcOutcome = await grpcClient.call(
+      'CreateSessionToken',
+      { merchant_session_id: 'during_grpc', amount: { minor_amount: 1000, currency: 'USD' } },
+      { ...authHeaders(apiKey, nuveiConfigHeader()) },
+    );
+    grpcClient.close();
+    expect(grpcOutcome.error?.code).toBe(status.UNAVAILABLE);
+    expect(grpcOutcome.error?.details).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|postgres/i);
     expect(gateway.callCount('nuvei')).toBe(callsBefore);
     const health = await fetch(url.replace('/graphql', '/health'));
     expect(health.status).toBe(503);

@@ -97,6 +97,10 @@ const cases: Case[] = [
   { name: 'missing x-connector-config', field: 'x-connector-config', headers: { 'x-connector-config': '' } },
   { name: 'invalid JSON config', field: 'x-connector-config', headers: { 'x-connector-config': '{"config":{"Nuvei":' } },
   { name: 'array config', field: 'x-connector-config', headers: { 'x-connector-config': '[]' } },
+  // upstream's legacy header auth (used only without x-connector-config)
+  { name: 'legacy x-auth unknown to upstream', field: 'x-auth', headers: { 'x-connector-config': '', 'x-auth': 'certificate-auth' } },
+  { name: 'legacy x-auth Nuvei does not accept', field: 'AUTH_CONVERSION_FAILED', headers: { 'x-connector-config': '', 'x-auth': 'multi-auth-key' } },
+  { name: 'legacy signature-key without x-api-secret', field: 'x-api-secret', headers: { 'x-connector-config': '', 'x-auth': 'signature-key', 'x-api-key': 'm', 'x-key1': 'CANARY_SECRET_BAD_INPUT' } },
   { name: 'config without "config"', field: 'config', headers: { 'x-connector-config': '{"Nuvei":{}}' } },
   { name: 'missing merchant_secret', field: 'merchant_secret', headers: { 'x-connector-config': nuvei({ merchant_id: 'm', merchant_site_id: 's' }) } },
   { name: 'missing merchant_site_id', field: 'merchant_site_id', headers: { 'x-connector-config': nuvei({ merchant_id: 'm', merchant_secret: 'CANARY_SECRET_BAD_INPUT' }) } },

@@ -1,4 +1,5 @@
 import { CREATE_SESSION_TOKEN, PAYMENT_SESSION, PAYMENT_SESSIONS, REVOKE_PAYMENT_SESSION } from '@org/testing-graphql-documents';
+import { SessionTokenGrpcClient } from '../testing/grpc-client';
 import { authHeaders, nuveiConfigHeader, paytmConfigHeader, startIntegrationEnv, TEST_NUVEI, TEST_PAYTM, type IntegrationEnv } from '../testing/integration-harness';
 
 jest.setTimeout(120_000);
@@ -15,6 +16,8 @@ const canaries = {
   accessToken: 'CANARY_ACCESS_TOKEN_99',
   userAgent: 'CANARY_USER_AGENT/1.0',
   metricsToken: 'CANARY_METRICS_TOKEN_0123456789',
+  legacyApiSecret: 'CANARY_LEGACY_API_SECRET_5',
+  grpcMetadata: 'CANARY_GRPC_METADATA_6',
 };
 
 let env: IntegrationEnv;
@@ -93,6 +96,35 @@ describe('no secret, token or PII in clear anywhere', () => {
     const badKey = await env.gql(CREATE_SESSION_TOKEN, { input: nuvei('leak_11') }, authHeaders(`sk_${canaries.nuveiSecret}`, nuveiConfigHeader()));
     responses.push(badKey.raw);
 
+    // the gRPC surface and its HTTP alias: success, replay, legacy headers, rejection, bad input
+    const grpcClient = new SessionTokenGrpcClient(env.grpcAddress);
+    const grpcRequest = (id: string, extra: Record<string, unknown> = {}) => ({
+      merchant_session_id: id,
+      amount: { minor_amount: 1000, currency: 'USD' },
+      metadata: { value: canaries.grpcMetadata },
+      browser_info: { user_agent: canaries.userAgent },
+      ...extra,
+    });
+    const legacy = { 'x-connector': 'nuvei', 'x-auth': 'signature-key', 'x-api-key': TEST_NUVEI.merchantId, 'x-key1': TEST_NUVEI.merchantSiteId };
+    const grpcOutcomes = [
+      await grpcClient.call('CreateSessionToken', grpcRequest('grpc_leak_1'), a(nuveiConfigHeader())),
+      await grpcClient.call('CreateSessionToken', grpcRequest('grpc_leak_1'), a(nuveiConfigHeader())),
+      await grpcClient.call('CreateSessionToken', grpcRequest('grpc_leak_2'), { ...authHeaders(env.merchantA.apiKey), ...legacy, 'x-api-secret': canaries.legacyApiSecret }),
+      await grpcClient.call('CreateSessionToken', grpcRequest('grpc leak 3'), { ...authHeaders(env.merchantA.apiKey), ...legacy, 'x-api-secret': canaries.legacyApiSecret }),
+      await grpcClient.call('CreateSessionToken', grpcRequest('grpc_leak_4'), a(nuveiConfigHeader(canaries.wrongSecret))),
+      await grpcClient.call('CreateSessionToken', grpcRequest('grpc_leak_5'), authHeaders(`sk_${canaries.nuveiSecret}`, nuveiConfigHeader())),
+    ];
+    grpcClient.close();
+    for (const outcome of grpcOutcomes) {
+      responses.push(JSON.stringify({ response: outcome.response, code: outcome.error?.code, details: outcome.error?.details, trailers: outcome.error?.metadata?.getMap() }));
+    }
+    const alias = await fetch(env.url.replace('/graphql', '/payments/create_session_token'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...a(nuveiConfigHeader(canaries.wrongSecret)) },
+      body: JSON.stringify(grpcRequest('alias_leak_1')),
+    });
+    responses.push(await alias.text());
+
     const issuedTokens = [...env.nuvei.issuedTokens, ...env.paytm.issuedTokens];
     expect(issuedTokens.length).toBeGreaterThanOrEqual(3);
     // Signatures and checksums the gateway received must not be echoed anywhere either.
@@ -111,7 +143,7 @@ describe('no secret, token or PII in clear anywhere', () => {
     const metrics = await env.scrapeMetrics({ authorization: `Bearer ${canaries.metricsToken}` });
     expect(metrics.body).toContain('gateway_calls_total{');
     // The owner legitimately receives its live token in `sessionToken` / `token`; strip exactly those fields.
-    const responseText = responses.map((raw) => raw.replace(/"(sessionToken|token)":"CANARYTOKEN\d+"/g, '"$1":"<owner token>"')).join('\n');
+    const responseText = responses.map((raw) => raw.replace(/"(sessionToken|token|session_token)":"CANARYTOKEN\d+"/g, '"$1":"<owner token>"')).join('\n');
     const everything = { logs, tables, responses: responseText, metrics: metrics.body };
     const secrets = [...Object.values(canaries), env.merchantA.apiKey, env.merchantB.apiKey, ...wireSecrets, CANARY_TOKEN];
     const found: string[] = [];

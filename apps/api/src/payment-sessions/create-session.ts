@@ -19,6 +19,8 @@ export interface CreateSessionCommand {
   readonly metadata?: Secret<string>;
   readonly connectorFeatureData?: Secret<string>;
   readonly state?: ConnectorState;
+  /** The caller's deadline (gRPC): the gateway call is cut short there and recorded like a timeout. Not part of the fingerprint. */
+  readonly deadline?: Date;
 }
 
 /** What createSessionToken answers. */

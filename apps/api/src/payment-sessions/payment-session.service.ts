@@ -5,6 +5,7 @@ import type { ConnectorStateRepository } from '../connector-state/connector-stat
 import type { Logger } from '../logging/logger';
 import type { AppMetrics } from '../metrics/app-metrics';
 import type { CreateSessionCommand, CreateSessionResult } from './create-session';
+import { withDeadline } from './deadline-transport';
 import { prepareGatewayCall, type GatewayCall, type GatewayCallOptions } from './gateway-call';
 import type { PaymentSessionRepository } from './payment-session.repository';
 import { runAttempt } from './session-attempt';
@@ -73,7 +74,8 @@ export class PaymentSessionService {
     const outcome = await claimSession({ sessions, clock, gatewayTimeoutMs: options.gatewayTimeoutMs }, command, fingerprint);
     switch (outcome.kind) {
       case 'claimed': {
-        const attemptDeps = { sessions, connectorStates, transport, clock, logger, metrics, expiryMarginSeconds: options.expiryMarginSeconds };
+        const callTransport = command.deadline ? withDeadline(transport, command.deadline) : transport;
+        const attemptDeps = { sessions, connectorStates, transport: callTransport, clock, logger, metrics, expiryMarginSeconds: options.expiryMarginSeconds };
         const attempt = await runAttempt(attemptDeps, command, call, outcome.claim, outcome.previous);
         return this.resultOf(attempt.session, attempt.token, attempt.error, false);
       }

@@ -31,6 +31,8 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 
 export interface IntegrationEnv {
   readonly url: string;
+  /** The gRPC server's `127.0.0.1:<port>`. */
+  readonly grpcAddress: string;
   readonly prisma: PrismaClient;
   /** The current encryption key (base64) the server seals columns with. */
   readonly encryptionKey: string;
@@ -94,6 +96,7 @@ export async function startIntegrationEnv(options: IntegrationOptions = {}): Pro
     clock,
   });
   const url = await app.listen(0, '127.0.0.1');
+  const grpcAddress = await app.listenGrpc(0, '127.0.0.1');
   const a = await app.merchants.create('merchant-a');
   const b = await app.merchants.create('merchant-b');
 
@@ -111,6 +114,7 @@ export async function startIntegrationEnv(options: IntegrationOptions = {}): Pro
 
   return {
     url,
+    grpcAddress,
     prisma,
     encryptionKey,
     gateway,

@@ -10,6 +10,17 @@ export interface CredentialField {
   readonly hint?: boolean;
 }
 
+/**
+ * Upstream's legacy header auth (`x-auth: <type>` plus `x-api-key`, `x-key1`, `x-key2`, `x-api-secret`),
+ * declared per connector: for each `x-auth` type the connector accepts, which legacy key fills which
+ * credential field. Keys are `api_key`, `key1`, `key2`, `api_secret`.
+ * @example { 'signature-key': { api_key: 'merchant_id', key1: 'merchant_site_id', api_secret: 'merchant_secret' } }
+ */
+export type LegacyAuthMapping = Readonly<Record<string, Readonly<Partial<Record<LegacyAuthKey, string>>>>>;
+
+/** The legacy key headers, by their `ConnectorAuthType` field name. */
+export type LegacyAuthKey = 'api_key' | 'key1' | 'key2' | 'api_secret';
+
 /** A connector's credential fields by their `x-connector-config` name, in wire order. */
 export type CredentialFields = Readonly<Record<string, CredentialField>>;
 
@@ -30,6 +41,8 @@ export interface CredentialSchema<C> {
   readonly configKey: string;
   /** The declared fields (their names are the JSON keys). */
   readonly fields: CredentialFields;
+  /** The legacy `x-auth` header types the connector accepts (upstream `ConnectorAuthType` mapping); empty when none. */
+  readonly legacyAuth: LegacyAuthMapping;
   /**
    * Reads the object under `config.<configKey>`. Unknown keys are ignored.
    * @throws ConnectorConfigError `FAILED_TO_OBTAIN_AUTH_TYPE` naming the field (`config.<configKey>.<field>`), never its value.
@@ -53,6 +66,7 @@ function fieldError(configKey: string, raw: Readonly<Record<string, unknown>>, i
  * @param configKey - The variant key in `x-connector-config` (PascalCase, e.g. `"Nuvei"`).
  * @param fields - The JSON fields, in order; the first invalid one is the one reported.
  * @param build - Turns the wrapped values into the connector's credential type.
+ * @param legacyAuth - Upstream's legacy header auth types this connector accepts, and their field mapping.
  * @example
  * const acmeCredentials = defineCredentialSchema(
  *   'Acme',
@@ -65,6 +79,7 @@ export function defineCredentialSchema<const F extends CredentialFields, C>(
   configKey: string,
   fields: F,
   build: (values: CredentialValues<F>) => C,
+  legacyAuth: { readonly [type: string]: { readonly [K in LegacyAuthKey]?: keyof F & string } } = {},
 ): CredentialSchema<C> {
   const secretField = z.string().min(1);
   const shape = Object.fromEntries(Object.entries(fields).map(([name, field]) => [name, field.optional ? secretField.nullish() : secretField]));
@@ -73,6 +88,7 @@ export function defineCredentialSchema<const F extends CredentialFields, C>(
   return Object.freeze({
     configKey,
     fields,
+    legacyAuth,
     parse(raw: Readonly<Record<string, unknown>>): C {
       const parsed = schema.safeParse(raw);
       if (!parsed.success) throw fieldError(configKey, raw, parsed.error.issues[0] as z.core.$ZodIssue);

@@ -16,7 +16,8 @@ export interface PaytmCredentials {
 /**
  * Paytm's entry in `x-connector-config` (`{"config":{"Paytm":{…}}}`): `merchant_id`, `merchant_key`,
  * `website` and optionally `client_id`, parsed and wrapped in `Secret` in one pass. Only the
- * merchant id and website may be shown back as hints; the key never.
+ * merchant id and website may be shown back as hints; the key never. Upstream's legacy headers are
+ * accepted as `SignatureKey` and `MultiAuthKey` (which adds `key2` → `client_id`).
  *
  * @example
  * paytmCredentialSchema.parse({ merchant_id: 'MID', merchant_key: 'abcdefgh12345678', website: 'WEBSTAGING' }).merchantKey.expose();
@@ -31,4 +32,8 @@ export const paytmCredentialSchema = defineCredentialSchema(
     // Absent rather than undefined: every present credential field is a Secret.
     ...(v.client_id === undefined ? {} : { clientId: v.client_id }),
   }),
+  {
+    'signature-key': { api_key: 'merchant_id', key1: 'merchant_key', api_secret: 'website' },
+    'multi-auth-key': { api_key: 'merchant_id', key1: 'merchant_key', api_secret: 'website', key2: 'client_id' },
+  },
 );
