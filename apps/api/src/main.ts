@@ -35,8 +35,9 @@ async function main(): Promise<void> {
 
   const lines = [`GraphQL API ready at ${url}${config.NODE_ENV === 'production' ? '' : ' (open it in a browser for Apollo Sandbox)'}`];
   if (embedded) {
-    const dev = await ensureDevMerchant(app.merchants, dataDir);
+    const dev = await ensureDevMerchant(app.merchants, app.apiKeys, dataDir);
     lines.push(`Development merchant ${dev.merchantId}: send the header  Authorization: Bearer ${dev.apiKey}`);
+    lines.push(`Its publishable key (client-facing operations only): ${dev.publishableKey}`);
   }
   process.stdout.write(lines.join('\n') + '\n');
 

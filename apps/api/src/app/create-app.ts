@@ -7,6 +7,9 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { GraphQLError } from 'graphql';
 import depthLimit from 'graphql-depth-limit';
 import { systemClock, type Clock, type HttpTransport } from '@org/connector-interfaces';
+import { publishableKeyPlugin } from '../access/publishable-key-plugin';
+import { ApiKeyRepository } from '../api-keys/api-key.repository';
+import { ApiKeyResolver } from '../api-keys/api-key.resolver';
 import { baseUrlOverridesOf, type AppConfig } from '../config/env';
 import { createConnectorRegistry, type ConnectorRegistry } from '../connectors/connector-registry';
 import { ConnectorResolver } from '../connectors/connector.resolver';
@@ -22,11 +25,15 @@ import { loggingPlugin } from '../graphql/logging-plugin';
 import { buildAppSchema } from '../graphql/schema';
 import { createHttpServer } from '../http/http-server';
 import type { Logger } from '../logging/logger';
-import { MerchantAuthenticator } from '../merchants/merchant-authenticator';
+import { MerchantAuthenticator, type AuthenticationFailure } from '../merchants/merchant-authenticator';
 import { MerchantRepository } from '../merchants/merchant.repository';
 import { PaymentSessionRepository } from '../payment-sessions/payment-session.repository';
 import { PaymentSessionResolver } from '../payment-sessions/payment-session.resolver';
 import { PaymentSessionService } from '../payment-sessions/payment-session.service';
+import { rateLimitPlugin, type RateLimitRejectionHook } from '../rate-limit/rate-limit-plugin';
+import { TokenBucketLimiter } from '../rate-limit/token-bucket';
+import { ClientSigningKeyRepository } from '../signing-keys/client-signing-key.repository';
+import { ClientSigningKeyResolver } from '../signing-keys/client-signing-key.resolver';
 
 /** Everything the app is built from. Tests pass their own clock, registry or transport. */
 export interface AppDeps {
@@ -37,12 +44,15 @@ export interface AppDeps {
   readonly clock?: Clock;
   readonly connectors?: ConnectorRegistry;
   readonly transport?: HttpTransport;
+  /** Called on every RATE_LIMITED answer (e.g. a metrics counter). */
+  readonly onRateLimited?: RateLimitRejectionHook;
 }
 
 /** A built application, not yet listening. */
 export interface App {
   readonly server: Server;
   readonly merchants: MerchantRepository;
+  readonly apiKeys: ApiKeyRepository;
   listen(port: number, host?: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -50,6 +60,13 @@ export interface App {
 const MAX_QUERY_DEPTH = 6;
 const MAX_QUERY_COMPLEXITY = 3_000;
 const MAX_QUERY_TOKENS = 2_000;
+
+const AUTHENTICATION_MESSAGES: Record<Exclude<AuthenticationFailure, 'MISSING_API_KEY'>, string> = {
+  INVALID_API_KEY: 'Invalid API key',
+  REVOKED_API_KEY: 'This API key has been revoked',
+  EXPIRED_API_KEY: 'This API key has expired',
+  CONFLICTING_API_KEYS: 'The Authorization and api-key headers carry different keys: send one',
+};
 
 function header(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
@@ -64,7 +81,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const ownTransport = deps.transport ? undefined : new FetchHttpTransport({ connectTimeoutMs: config.GATEWAY_CONNECT_TIMEOUT_MS, totalTimeoutMs: config.GATEWAY_TIMEOUT_MS });
   const transport = deps.transport ?? (ownTransport as HttpTransport);
   const merchants = new MerchantRepository(prisma);
-  const authenticator = new MerchantAuthenticator(merchants);
+  const apiKeys = new ApiKeyRepository(prisma);
+  const authenticator = new MerchantAuthenticator({
+    keys: apiKeys,
+    clock,
+    cacheTtlMs: config.API_KEY_CACHE_TTL_MS,
+    onTouchError: (error) => logger.warn({ err: error }, 'could not record an API key use'),
+  });
+  const rateLimiter = new TokenBucketLimiter({ ratePerSecond: config.RATE_LIMIT_PER_SECOND, burst: config.RATE_LIMIT_BURST, clock });
   const service = new PaymentSessionService({
     sessions: new PaymentSessionRepository(prisma, deps.encryptor),
     connectorStates: new ConnectorStateRepository(prisma, deps.encryptor),
@@ -82,6 +106,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const schema = await buildAppSchema({
     paymentSessions: new PaymentSessionResolver(service, clock, connectors),
     connectors: new ConnectorResolver(connectors, config.SESSION_EXPIRY_MARGIN_SECONDS),
+    apiKeys: new ApiKeyResolver(apiKeys, clock, (id) => authenticator.forget(id)),
+    clientSigningKeys: new ClientSigningKeyResolver(new ClientSigningKeyRepository(prisma), clock),
   });
   const production = config.NODE_ENV === 'production';
   const apollo = new ApolloServer<GraphQLContext>({
@@ -98,7 +124,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
     plugins: [
       production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
       loggingPlugin(),
+      // In this order, all before any resolver runs: key kind, cost, then the merchant's rate limit
+      // (a refused or too complex document takes no token).
+      publishableKeyPlugin(schema),
       complexityPlugin(schema, MAX_QUERY_COMPLEXITY),
+      rateLimitPlugin(schema, rateLimiter, deps.onRateLimited),
     ],
   });
   await apollo.start();
@@ -107,20 +137,21 @@ export async function createApp(deps: AppDeps): Promise<App> {
     const requestLogger = logger.child({ requestId });
     let result: Awaited<ReturnType<MerchantAuthenticator['authenticate']>>;
     try {
-      result = await authenticator.authenticate(header(req, 'authorization'));
+      result = await authenticator.authenticate({ authorization: header(req, 'authorization'), apiKey: header(req, 'api-key') });
     } catch (error) {
       if (isDatabaseUnavailable(error)) {
         throw new GraphQLError('The service is temporarily unavailable; retry shortly', { extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true, http: { status: 503 } } });
       }
       throw error;
     }
-    if (result === 'INVALID_API_KEY') throw new GraphQLError('Invalid API key', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+    if (typeof result === 'string' && result !== 'MISSING_API_KEY') throw new GraphQLError(AUTHENTICATION_MESSAGES[result], { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
     const connectorConfig = header(req, 'x-connector-config');
     const connectorAuth = header(req, 'x-connector-auth');
     const connector = header(req, 'x-connector');
     return {
       requestId,
-      merchant: result === 'MISSING_API_KEY' ? null : result,
+      merchant: typeof result === 'string' ? null : result.merchant,
+      apiKeyKind: typeof result === 'string' ? null : result.apiKey.kind,
       connectorHeaders: {
         ...(connectorConfig !== undefined ? { connectorConfig } : {}),
         ...(connectorAuth !== undefined ? { connectorAuth } : {}),
@@ -146,6 +177,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   return {
     server,
     merchants,
+    apiKeys,
     listen: (port, host = config.HOST) =>
       new Promise((resolve, reject) => {
         server.once('error', reject);

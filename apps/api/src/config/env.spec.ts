@@ -25,6 +25,9 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'info',
       MAX_BODY_BYTES: 65536,
       DATABASE_POOL_MAX: 10,
+      API_KEY_CACHE_TTL_MS: 10000,
+      RATE_LIMIT_PER_SECOND: 100,
+      RATE_LIMIT_BURST: 200,
       baseUrlAllowlist: new Set(),
     });
     expect(config.DATABASE_URL).toBeUndefined();
@@ -33,6 +36,14 @@ describe('loadConfig', () => {
     expect(config.ENCRYPTION_KEY).toBeUndefined();
     expect(config.ENCRYPTION_PREVIOUS_KEYS).toBeUndefined();
     expect(config.baseUrlAllowlist.size).toBe(0);
+  });
+
+  it('reads the API key cache bound and the rate limit, and refuses nonsense', () => {
+    expect(loadConfig({ API_KEY_CACHE_TTL_MS: '0', RATE_LIMIT_PER_SECOND: '2.5', RATE_LIMIT_BURST: '5' })).toMatchObject({ API_KEY_CACHE_TTL_MS: 0, RATE_LIMIT_PER_SECOND: 2.5, RATE_LIMIT_BURST: 5 });
+    expect(() => loadConfig({ RATE_LIMIT_PER_SECOND: '0' })).toThrow(/RATE_LIMIT_PER_SECOND/);
+    expect(() => loadConfig({ RATE_LIMIT_BURST: '0' })).toThrow(/RATE_LIMIT_BURST/);
+    expect(() => loadConfig({ RATE_LIMIT_BURST: '1.5' })).toThrow(/RATE_LIMIT_BURST/);
+    expect(() => loadConfig({ API_KEY_CACHE_TTL_MS: '-1' })).toThrow(/API_KEY_CACHE_TTL_MS/);
   });
 
   it('coerces numeric variables from strings', () => {

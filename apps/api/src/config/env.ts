@@ -31,6 +31,12 @@ const staticSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(64 * 1024),
   DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
+  /** How long an authenticated API key is trusted without a database lookup: the bound on revocation across instances. */
+  API_KEY_CACHE_TTL_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
+  /** Sustained gateway-calling fields per second per merchant (and per instance). */
+  RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(100),
+  /** Token bucket size: gateway-calling fields one merchant may spend at once (per instance). */
+  RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(200),
 });
 
 /** `<ID>_BASE_URL`: the gateway base URL override of one registered connector (e.g. `NUVEI_BASE_URL`). */

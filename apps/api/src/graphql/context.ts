@@ -1,3 +1,4 @@
+import type { ApiKeyKind } from '../merchants/api-key';
 import type { Merchant } from '../merchants/merchant.repository';
 import type { Logger } from '../logging/logger';
 
@@ -6,6 +7,8 @@ export interface GraphQLContext {
   readonly requestId: string;
   /** The authenticated merchant, or null (only introspection is allowed then). */
   readonly merchant: Merchant | null;
+  /** Kind of the key the caller authenticated with (null when anonymous). PUBLISHABLE keys only reach `@ClientFacing()` fields. */
+  readonly apiKeyKind: ApiKeyKind | null;
   /** Raw connector headers; parsed (and masked) by the mutation mapper. */
   readonly connectorHeaders: {
     readonly connectorConfig?: string;

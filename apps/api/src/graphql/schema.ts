@@ -1,17 +1,29 @@
 import { buildSchema, type ContainerType } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
+import { ApiKeyResolver } from '../api-keys/api-key.resolver';
 import { ConnectorResolver } from '../connectors/connector.resolver';
 import { PaymentSessionResolver } from '../payment-sessions/payment-session.resolver';
+import { ClientSigningKeyResolver } from '../signing-keys/client-signing-key.resolver';
+
+/** The resolver instances, built by the composition root. */
+export interface AppResolvers {
+  readonly paymentSessions: PaymentSessionResolver;
+  readonly connectors: ConnectorResolver;
+  readonly apiKeys: ApiKeyResolver;
+  readonly clientSigningKeys: ClientSigningKeyResolver;
+}
 
 /** Builds the schema with resolver instances from the composition root (no DI framework). */
-export async function buildAppSchema(resolvers: { paymentSessions: PaymentSessionResolver; connectors: ConnectorResolver }): Promise<GraphQLSchema> {
+export async function buildAppSchema(resolvers: AppResolvers): Promise<GraphQLSchema> {
   const instances = new Map<unknown, unknown>([
     [PaymentSessionResolver, resolvers.paymentSessions],
     [ConnectorResolver, resolvers.connectors],
+    [ApiKeyResolver, resolvers.apiKeys],
+    [ClientSigningKeyResolver, resolvers.clientSigningKeys],
   ]);
   const container: ContainerType = { get: (someClass) => instances.get(someClass) };
   return buildSchema({
-    resolvers: [PaymentSessionResolver, ConnectorResolver],
+    resolvers: [PaymentSessionResolver, ConnectorResolver, ApiKeyResolver, ClientSigningKeyResolver],
     container,
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
     emitSchemaFile: false,
