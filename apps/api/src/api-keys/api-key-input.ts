@@ -1,8 +1,8 @@
 import { InvalidInputError } from '../errors/app-errors';
 
 const MAX_NAME_LENGTH = 100;
-// Control characters (C0, DEL, C1) and bidi overrides: names are shown in dashboards and logs.
-const FORBIDDEN_NAME_CHARS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+// Control characters (C0, DEL, C1: Unicode category Cc) and bidi overrides: names are shown in dashboards and logs.
+const FORBIDDEN_NAME_CHARS = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/u;
 
 /** A key or signing-key name: trimmed, 1–100 characters, no control characters. */
 export function validateKeyName(name: string, field: string): string {
