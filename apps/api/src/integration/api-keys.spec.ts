@@ -1,8 +1,14 @@
 import 'reflect-metadata';
 import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { API_KEYS, CLIENT_SIGNING_KEYS, CREATE_API_KEY, CREATE_SESSION_TOKEN, REGISTER_CLIENT_SIGNING_KEY, REVOKE_API_KEY, REVOKE_CLIENT_SIGNING_KEY } from '@org/testing-graphql-documents';
 import { getNamedType, isObjectType, isInterfaceType, isUnionType, type GraphQLField, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import { ApiKeyRepository } from '../api-keys/api-key.repository';
 import type { ApiKeyResolver } from '../api-keys/api-key.resolver';
+import { ensureDevMerchant } from '../bootstrap/dev-merchant';
+import { MerchantRepository } from '../merchants/merchant.repository';
 import type { ConnectorResolver } from '../connectors/connector.resolver';
 import { buildAppSchema } from '../graphql/schema';
 import type { PaymentSessionResolver } from '../payment-sessions/payment-session.resolver';
@@ -266,5 +272,30 @@ describe('rate limit (burst 3, no refill to speak of)', () => {
     // Reads are not rate limited; merchant B has its own bucket.
     expect((await limited.gql(API_KEYS, {}, headers)).httpStatus).toBe(200);
     expect((await limited.gql(CREATE_SESSION_TOKEN, { input: sessionInput('burst_b') }, authHeaders(limited.merchantB.apiKey, nuveiConfigHeader()))).httpStatus).toBe(200);
+  });
+});
+
+describe('development merchant (npm start / npm run dev)', () => {
+  it('gets a secret and a publishable key, keeps them across starts, and adds a publishable key to an older file', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dev-merchant-'));
+    try {
+      const merchants = new MerchantRepository(env.prisma);
+      const keys = new ApiKeyRepository(env.prisma);
+      const first = await ensureDevMerchant(merchants, keys, dir);
+      expect(first).toMatchObject({ created: true, apiKey: expect.stringMatching(/^sk_/), publishableKey: expect.stringMatching(/^pk_/) });
+      expect(statSync(path.join(dir, 'dev-merchant.json')).mode & 0o777).toBe(0o600);
+      expect(await ensureDevMerchant(merchants, keys, dir)).toEqual({ ...first, created: false });
+      // A file written before publishable keys existed.
+      writeFileSync(path.join(dir, 'dev-merchant.json'), JSON.stringify({ merchantId: first.merchantId, apiKey: first.apiKey }));
+      const upgraded = await ensureDevMerchant(merchants, keys, dir);
+      expect(upgraded).toMatchObject({ created: false, merchantId: first.merchantId, apiKey: first.apiKey, publishableKey: expect.stringMatching(/^pk_/) });
+      expect(upgraded.publishableKey).not.toBe(first.publishableKey);
+      const saved = JSON.parse(readFileSync(path.join(dir, 'dev-merchant.json'), 'utf8')) as Record<string, string>;
+      expect(saved['publishableKey']).toBe(upgraded.publishableKey);
+      const pk = await env.gql(API_KEYS, {}, authHeaders(upgraded.publishableKey));
+      expect(pk.httpStatus).toBe(403);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
