@@ -21,7 +21,7 @@ export interface ApiKeyCredential {
   readonly keyHash: string;
   readonly expiresAt: Date | null;
   readonly revokedAt: Date | null;
-  readonly merchant: { readonly id: string; readonly name: string };
+  readonly merchantId: string;
 }
 
 const LISTED = { id: true, merchantId: true, name: true, kind: true, prefix: true, createdAt: true, expiresAt: true, lastUsedAt: true, revokedAt: true } as const;
@@ -33,7 +33,7 @@ export class ApiKeyRepository {
   async findByHash(keyHash: string): Promise<ApiKeyCredential | null> {
     return this.prisma.apiKey.findUnique({
       where: { keyHash },
-      select: { id: true, kind: true, keyHash: true, expiresAt: true, revokedAt: true, merchant: { select: { id: true, name: true } } },
+      select: { id: true, merchantId: true, kind: true, keyHash: true, expiresAt: true, revokedAt: true },
     });
   }
 

@@ -16,7 +16,7 @@ type Keys = Pick<ApiKeyRepository, 'findByHash' | 'create'>;
 async function usable(keys: Keys, key: string | undefined, merchantId: string): Promise<boolean> {
   if (typeof key !== 'string') return false;
   const found = await keys.findByHash(hashApiKey(key));
-  return found !== null && found.merchant.id === merchantId && found.revokedAt === null && (found.expiresAt === null || found.expiresAt > new Date());
+  return found !== null && found.merchantId === merchantId && found.revokedAt === null && (found.expiresAt === null || found.expiresAt > new Date());
 }
 
 /**

@@ -1,12 +1,12 @@
 import type { ApiKeyKind } from '../merchants/api-key';
-import type { Merchant } from '../merchants/merchant.repository';
+import type { AuthenticatedMerchant } from '../merchants/merchant.repository';
 import type { Logger } from '../logging/logger';
 
 /** Request-scoped data handed to resolvers. */
 export interface GraphQLContext {
   readonly requestId: string;
   /** The authenticated merchant, or null (only introspection is allowed then). */
-  readonly merchant: Merchant | null;
+  readonly merchant: AuthenticatedMerchant | null;
   /** Kind of the key the caller authenticated with (null when anonymous). PUBLISHABLE keys only reach `@ClientFacing()` fields. */
   readonly apiKeyKind: ApiKeyKind | null;
   /** Raw connector headers; parsed (and masked) by the mutation mapper. */

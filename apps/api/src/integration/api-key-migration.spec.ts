@@ -50,7 +50,7 @@ describe(`migration ${MIGRATION}`, () => {
       const keys = await prisma.apiKey.findMany({ where: { merchantId } });
       expect(keys).toEqual([expect.objectContaining({ kind: 'SECRET', keyHash: old.hash, prefix: old.prefix, revokedAt: null, expiresAt: null })]);
       const auth = new MerchantAuthenticator({ keys: new ApiKeyRepository(prisma), clock: systemClock, cacheTtlMs: 0 });
-      expect(await auth.authenticate({ authorization: `Bearer ${old.apiKey}` })).toMatchObject({ merchant: { id: merchantId, name: 'legacy' }, apiKey: { kind: 'SECRET' } });
+      expect(await auth.authenticate({ authorization: `Bearer ${old.apiKey}` })).toMatchObject({ merchant: { id: merchantId }, apiKey: { kind: 'SECRET' } });
       const columns = await prisma.$queryRawUnsafe<Array<{ column_name: string }>>(`SELECT column_name FROM information_schema.columns WHERE table_name = 'merchants'`);
       expect(columns.map((c) => c.column_name)).not.toContain('api_key_hash');
     } finally {

@@ -29,9 +29,8 @@ function setup(ttl = 10_000) {
   const table = new KeyTable();
   const secret = generateApiKey('SECRET');
   const publishable = generateApiKey('PUBLISHABLE');
-  const merchant = { id: 'm1', name: 'one' };
-  table.rows.set(secret.hash, { id: 'k-sk', kind: 'SECRET', keyHash: secret.hash, expiresAt: null, revokedAt: null, merchant });
-  table.rows.set(publishable.hash, { id: 'k-pk', kind: 'PUBLISHABLE', keyHash: publishable.hash, expiresAt: null, revokedAt: null, merchant });
+  table.rows.set(secret.hash, { id: 'k-sk', kind: 'SECRET', keyHash: secret.hash, expiresAt: null, revokedAt: null, merchantId: 'm1' });
+  table.rows.set(publishable.hash, { id: 'k-pk', kind: 'PUBLISHABLE', keyHash: publishable.hash, expiresAt: null, revokedAt: null, merchantId: 'm1' });
   const auth = new MerchantAuthenticator({ keys: table, clock, cacheTtlMs: ttl });
   return { clock, table, auth, secret: secret.apiKey, publishable: publishable.apiKey, secretHash: secret.hash };
 }
@@ -39,8 +38,8 @@ function setup(ttl = 10_000) {
 describe('MerchantAuthenticator', () => {
   it('accepts a key as Authorization: Bearer or as an api-key header, with its kind', async () => {
     const { auth, secret, publishable } = setup();
-    expect(await auth.authenticate({ authorization: `Bearer ${secret}` })).toEqual({ merchant: { id: 'm1', name: 'one' }, apiKey: { id: 'k-sk', kind: 'SECRET' } });
-    expect(await auth.authenticate({ apiKey: publishable })).toEqual({ merchant: { id: 'm1', name: 'one' }, apiKey: { id: 'k-pk', kind: 'PUBLISHABLE' } });
+    expect(await auth.authenticate({ authorization: `Bearer ${secret}` })).toEqual({ merchant: { id: 'm1' }, apiKey: { id: 'k-sk', kind: 'SECRET' } });
+    expect(await auth.authenticate({ apiKey: publishable })).toEqual({ merchant: { id: 'm1' }, apiKey: { id: 'k-pk', kind: 'PUBLISHABLE' } });
     expect(await auth.authenticate({ authorization: `Bearer ${secret}`, apiKey: secret })).toMatchObject({ apiKey: { id: 'k-sk' } });
   });
 

@@ -1,7 +1,7 @@
 import type { Clock } from '@org/connector-interfaces';
 import type { ApiKeyCredential, ApiKeyRepository } from '../api-keys/api-key.repository';
 import { bearerToken, hashApiKey, hashesEqual, type ApiKeyKind } from './api-key';
-import type { Merchant } from './merchant.repository';
+import type { AuthenticatedMerchant } from './merchant.repository';
 
 const CACHE_MAX_ENTRIES = 10_000;
 /** `lastUsedAt` is written at most this often per key (and instance). */
@@ -12,7 +12,7 @@ export type AuthenticationFailure = 'MISSING_API_KEY' | 'INVALID_API_KEY' | 'REV
 
 /** An authenticated caller: the merchant and the key it used. */
 export interface Caller {
-  readonly merchant: Merchant;
+  readonly merchant: AuthenticatedMerchant;
   readonly apiKey: { readonly id: string; readonly kind: ApiKeyKind };
 }
 
@@ -65,7 +65,7 @@ export class MerchantAuthenticator {
     if (credential.revokedAt !== null && credential.revokedAt.getTime() <= now) return 'REVOKED_API_KEY';
     if (credential.expiresAt !== null && credential.expiresAt.getTime() <= now) return 'EXPIRED_API_KEY';
     this.#recordUse(credential.id, now);
-    return { merchant: credential.merchant, apiKey: { id: credential.id, kind: credential.kind } };
+    return { merchant: { id: credential.merchantId }, apiKey: { id: credential.id, kind: credential.kind } };
   }
 
   /** Drops a key from this instance's cache (after a revocation here). */

@@ -1,7 +1,12 @@
 import type { PrismaClient } from '../generated/prisma/client';
 import { generateApiKey } from './api-key';
 
-/** An authenticated caller's merchant. */
+/** The merchant an API key belongs to, as authentication knows it (one lookup, no join). */
+export interface AuthenticatedMerchant {
+  readonly id: string;
+}
+
+/** A merchant. */
 export interface Merchant {
   readonly id: string;
   readonly name: string;
