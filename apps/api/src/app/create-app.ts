@@ -124,8 +124,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     plugins: [
       production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
       loggingPlugin(),
-      // In this order, all before any resolver runs: key kind, cost, then the merchant's rate limit
-      // (a refused or too complex document takes no token).
+      // All before any resolver runs. The first two check in didResolveOperation (concurrently); the
+      // rate limit takes tokens in responseForOperation, only once both have passed.
       publishableKeyPlugin(schema),
       complexityPlugin(schema, MAX_QUERY_COMPLEXITY),
       rateLimitPlugin(schema, rateLimiter, deps.onRateLimited),

@@ -185,11 +185,9 @@ describe('formatError', () => {
     },
   );
 
-  it('passes the access plugins’ FORBIDDEN and RATE_LIMITED through, with retryAfterSeconds and without the http extension', () => {
+  it('passes the publishable-key plugin’s FORBIDDEN through, without the http extension', () => {
     const forbidden = new GraphQLError('A publishable key cannot call apiKeys: use a secret key (sk_…) from your server', { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
     expect(format(forbidden)).toEqual({ message: forbidden.message, extensions: { code: 'FORBIDDEN' } });
-    const limited = new GraphQLError('Rate limited', { extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 3, http: { status: 429 } } });
-    expect(format(limited)).toEqual({ message: 'Rate limited', extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 3, retryable: true } });
   });
 
   it('treats an uncoded GraphQLError outside any resolver (a document validation error) as GRAPHQL_VALIDATION_FAILED', () => {

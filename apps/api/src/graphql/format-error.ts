@@ -72,11 +72,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if ((code === 'UNAUTHENTICATED' || code === 'SERVICE_UNAVAILABLE') && original instanceof GraphQLError) {
     return { message: original.message, extensions: { code, ...(code === 'SERVICE_UNAVAILABLE' ? { retryable: true } : {}) } };
   }
-  // Raised by the access plugins before any resolver runs (publishable key, rate limit).
+  // Raised by the publishable-key plugin before any resolver runs.
   if (code === 'FORBIDDEN' && original instanceof GraphQLError) return { message: original.message, extensions: { code } };
-  if (code === 'RATE_LIMITED' && original instanceof GraphQLError) {
-    return { message: original.message, extensions: { code, retryAfterSeconds: original.extensions['retryAfterSeconds'], retryable: true } };
-  }
   if (original instanceof GraphQLError && original.extensions['code'] === undefined && formatted.path === undefined) {
     return { message: formatted.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
   }

@@ -254,6 +254,13 @@ describe('rate limit (burst 3, no refill to speak of)', () => {
     expect(rejections).toEqual([expect.objectContaining({ merchantId: limited.merchantA.id, cost: 25 })]);
   });
 
+  it('takes no token for a document refused for its key kind (checked before the bucket)', async () => {
+    const refused = await limited.gql(aliased(3), { input: sessionInput('pk_alias') }, authHeaders(limited.merchantA.publishableKey, nuveiConfigHeader()));
+    expect(refused.httpStatus).toBe(403);
+    // The next test spends all 3 tokens successfully: this refusal took none.
+    expect(limited.gateway.callCount()).toBe(0);
+  });
+
   it('spends the burst, then answers RATE_LIMITED (429, Retry-After) with no gateway call and nothing written; other merchants are not affected', async () => {
     const headers = authHeaders(limited.merchantA.apiKey, nuveiConfigHeader());
     const two = await limited.gql<Record<string, { statusCode: number }>>(aliased(2), { input: sessionInput('burst_1') }, headers);

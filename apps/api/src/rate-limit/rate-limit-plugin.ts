@@ -1,5 +1,5 @@
-import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLSchema } from 'graphql';
 import { callsGateway } from '../access/field-policy';
 import { operationRootFields } from '../access/operation';
 import type { GraphQLContext } from '../graphql/context';
@@ -17,32 +17,39 @@ export interface RateLimitRejection {
 export type RateLimitRejectionHook = (rejection: RateLimitRejection) => void;
 
 /**
- * Takes one token per selected `@CallsGateway()` root field (aliases count) from the merchant's bucket
- * before any resolver runs. Over the limit: `RATE_LIMITED`, `extensions.retryAfterSeconds`, HTTP 429,
- * a `Retry-After` header; nothing is written and no gateway is called.
+ * Takes one token per selected `@CallsGateway()` root field (aliases count) from the merchant's bucket,
+ * all or none, before any resolver runs. Over the limit: `RATE_LIMITED`, `extensions.retryAfterSeconds`,
+ * HTTP 429 and a `Retry-After` header; nothing is written and no gateway is called.
+ *
+ * It runs in `responseForOperation`, which Apollo calls only once every plugin's `didResolveOperation`
+ * has passed (those run concurrently, so no order among them can be relied on): a document refused
+ * for its key kind or its complexity takes no token.
  */
 export function rateLimitPlugin(schema: GraphQLSchema, limiter: TokenBucketLimiter, onRejected?: RateLimitRejectionHook): ApolloServerPlugin<GraphQLContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ contextValue, document, operation, response }) {
+        async responseForOperation({ contextValue, document, operation }) {
           const merchantId = contextValue.merchant?.id;
-          if (merchantId === undefined || !operation) return;
+          if (merchantId === undefined) return null;
           const { type, fields } = operationRootFields(schema, document, operation);
           const cost = type ? fields.filter((field) => callsGateway(type, field)).length : 0;
-          if (cost === 0) return;
+          if (cost === 0) return null;
           const result = limiter.take(merchantId, cost);
-          if (result.allowed) return;
+          if (result.allowed) return null;
           try {
             onRejected?.({ merchantId, cost, retryAfterSeconds: result.retryAfterSeconds });
           } catch {
             // A metrics hook never changes the answer.
           }
-          response.http.headers.set('retry-after', String(result.retryAfterSeconds));
           const message = result.exceedsBurst
             ? `Rate limited: this request makes ${cost} gateway calls, more than the burst allows; split it into smaller requests`
             : `Rate limited: too many gateway calls for this merchant; retry after ${result.retryAfterSeconds} s`;
-          throw new GraphQLError(message, { extensions: { code: 'RATE_LIMITED', retryAfterSeconds: result.retryAfterSeconds, http: { status: 429 } } });
+          // A plugin's response bypasses formatError: this is already the client-visible shape.
+          return {
+            http: { status: 429, headers: new HeaderMap([['retry-after', String(result.retryAfterSeconds)]]) },
+            body: { kind: 'single', singleResult: { errors: [{ message, extensions: { code: 'RATE_LIMITED', retryAfterSeconds: result.retryAfterSeconds, retryable: true } }] } },
+          };
         },
       };
     },
