@@ -39,8 +39,9 @@ async function main(): Promise<void> {
     `gRPC (types.MerchantAuthenticationService, with reflection) ready at ${grpcAddress.replace(/^(0\.0\.0\.0|\[::\]):/, 'localhost:')}`,
   ];
   if (embedded) {
-    const dev = await ensureDevMerchant(app.merchants, dataDir);
+    const dev = await ensureDevMerchant(app.merchants, app.apiKeys, dataDir);
     lines.push(`Development merchant ${dev.merchantId}: send the header  Authorization: Bearer ${dev.apiKey}`);
+    lines.push(`Its publishable key (client-facing operations only): ${dev.publishableKey}`);
   }
   process.stdout.write(lines.join('\n') + '\n');
 

@@ -66,8 +66,8 @@ export default async function globalSetup(): Promise<void> {
       logDir: E2E_LOG_DIR,
     });
     const lastLine = merchantRun.stdout().trim().split('\n').pop() ?? '';
-    const merchant = JSON.parse(lastLine) as { merchantId: string; apiKey: string };
-    if (!merchant.merchantId || !merchant.apiKey) throw new Error(`create-merchant printed no merchant: ${lastLine}`);
+    const merchant = JSON.parse(lastLine) as { merchantId: string; apiKey: string; publishableKey: string };
+    if (!merchant.merchantId || !merchant.apiKey || !merchant.publishableKey) throw new Error(`create-merchant printed no merchant: ${lastLine}`);
 
     const apiEnv = apiEnvironment({
       databaseUrl,

@@ -29,7 +29,7 @@ export interface E2eEnv {
   readonly adminUrl: string;
   readonly embeddedPostgres?: { readonly pid: number; readonly dir: string };
   /** The merchant created with `create-merchant.js`. */
-  readonly merchant: { readonly merchantId: string; readonly apiKey: string };
+  readonly merchant: { readonly merchantId: string; readonly apiKey: string; readonly publishableKey: string };
   /** The environment the shared API was started with (to start more API processes like it). */
   readonly apiEnv: Readonly<Record<string, string>>;
 }

@@ -7,6 +7,9 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { GraphQLError } from 'graphql';
 import depthLimit from 'graphql-depth-limit';
 import { systemClock, type Clock, type HttpTransport } from '@org/connector-interfaces';
+import { publishableKeyPlugin } from '../access/publishable-key-plugin';
+import { ApiKeyRepository } from '../api-keys/api-key.repository';
+import { ApiKeyResolver } from '../api-keys/api-key.resolver';
 import { baseUrlOverridesOf, type AppConfig } from '../config/env';
 import { readConnectorHeaders } from '../connectors/connector-headers';
 import { createConnectorRegistry, type ConnectorRegistry } from '../connectors/connector-registry';
@@ -27,7 +30,7 @@ import { SessionTokenEndpoint } from '../grpc/session-token.endpoint';
 import { createSessionTokenRoute } from '../http/create-session-token.route';
 import { createHttpServer } from '../http/http-server';
 import type { Logger } from '../logging/logger';
-import { MerchantAuthenticator } from '../merchants/merchant-authenticator';
+import { MerchantAuthenticator, type AuthenticationFailure } from '../merchants/merchant-authenticator';
 import { AppMetrics } from '../metrics/app-metrics';
 import { metricsHandler } from '../metrics/metrics-endpoint';
 import { metricsPlugin } from '../metrics/metrics-plugin';
@@ -35,6 +38,10 @@ import { MerchantRepository } from '../merchants/merchant.repository';
 import { PaymentSessionRepository } from '../payment-sessions/payment-session.repository';
 import { PaymentSessionResolver } from '../payment-sessions/payment-session.resolver';
 import { PaymentSessionService } from '../payment-sessions/payment-session.service';
+import { rateLimitPlugin, type RateLimitRejectionHook } from '../rate-limit/rate-limit-plugin';
+import { TokenBucketLimiter } from '../rate-limit/token-bucket';
+import { ClientSigningKeyRepository } from '../signing-keys/client-signing-key.repository';
+import { ClientSigningKeyResolver } from '../signing-keys/client-signing-key.resolver';
 
 /** Everything the app is built from. Tests pass their own clock, registry or transport. */
 export interface AppDeps {
@@ -45,6 +52,8 @@ export interface AppDeps {
   readonly clock?: Clock;
   readonly connectors?: ConnectorRegistry;
   readonly transport?: HttpTransport;
+  /** Called on every RATE_LIMITED answer (e.g. a metrics counter). */
+  readonly onRateLimited?: RateLimitRejectionHook;
 }
 
 /** A built application, not yet listening. */
@@ -54,6 +63,7 @@ export interface App {
   /** This app's metrics (its own registry); e.g. for the rate limiter's `rateLimitRejected()`. */
   readonly metrics: AppMetrics;
   /** Starts HTTP (GraphQL, `/health`, the `/payments/create_session_token` alias); resolves with the GraphQL URL. */
+  readonly apiKeys: ApiKeyRepository;
   listen(port: number, host?: string): Promise<string>;
   /** Starts the Prism-compatible gRPC server; resolves with the bound `host:port`. */
   listenGrpc(port: number, host?: string): Promise<string>;
@@ -64,6 +74,13 @@ export interface App {
 const MAX_QUERY_DEPTH = 6;
 const MAX_QUERY_COMPLEXITY = 3_000;
 const MAX_QUERY_TOKENS = 2_000;
+
+const AUTHENTICATION_MESSAGES: Record<Exclude<AuthenticationFailure, 'MISSING_API_KEY'>, string> = {
+  INVALID_API_KEY: 'Invalid API key',
+  REVOKED_API_KEY: 'This API key has been revoked',
+  EXPIRED_API_KEY: 'This API key has expired',
+  CONFLICTING_API_KEYS: 'The Authorization and api-key headers carry different keys: send one',
+};
 
 function header(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
@@ -81,7 +98,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const pool = poolOf(prisma);
   if (pool) metrics.watchPool(pool);
   const merchants = new MerchantRepository(prisma);
-  const authenticator = new MerchantAuthenticator(merchants);
+  const apiKeys = new ApiKeyRepository(prisma);
+  const authenticator = new MerchantAuthenticator({
+    keys: apiKeys,
+    clock,
+    cacheTtlMs: config.API_KEY_CACHE_TTL_MS,
+    onTouchError: (error) => logger.warn({ err: error }, 'could not record an API key use'),
+  });
+  const rateLimiter = new TokenBucketLimiter({ ratePerSecond: config.RATE_LIMIT_PER_SECOND, burst: config.RATE_LIMIT_BURST, clock });
   const service = new PaymentSessionService({
     sessions: new PaymentSessionRepository(prisma, deps.encryptor),
     connectorStates: new ConnectorStateRepository(prisma, deps.encryptor),
@@ -100,6 +124,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const schema = await buildAppSchema({
     paymentSessions: new PaymentSessionResolver(service, clock, connectors),
     connectors: new ConnectorResolver(connectors, config.SESSION_EXPIRY_MARGIN_SECONDS),
+    apiKeys: new ApiKeyResolver(apiKeys, clock, (id) => authenticator.forget(id)),
+    clientSigningKeys: new ClientSigningKeyResolver(new ClientSigningKeyRepository(prisma), clock),
   });
   const production = config.NODE_ENV === 'production';
   const apollo = new ApolloServer<GraphQLContext>({
@@ -116,8 +142,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
     plugins: [
       production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
       loggingPlugin(),
+      // All before any resolver runs. The first two check in didResolveOperation (concurrently); the
+      // rate limit takes tokens in responseForOperation, only once both have passed.
+      publishableKeyPlugin(schema),
       complexityPlugin(schema, MAX_QUERY_COMPLEXITY),
       metricsPlugin(metrics, schema),
+      rateLimitPlugin(schema, rateLimiter, deps.onRateLimited),
     ],
   });
   await apollo.start();
@@ -126,17 +156,18 @@ export async function createApp(deps: AppDeps): Promise<App> {
     const requestLogger = logger.child({ requestId });
     let result: Awaited<ReturnType<MerchantAuthenticator['authenticate']>>;
     try {
-      result = await authenticator.authenticate(header(req, 'authorization'));
+      result = await authenticator.authenticate({ authorization: header(req, 'authorization'), apiKey: header(req, 'api-key') });
     } catch (error) {
       if (isDatabaseUnavailable(error)) {
         throw new GraphQLError('The service is temporarily unavailable; retry shortly', { extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true, http: { status: 503 } } });
       }
       throw error;
     }
-    if (result === 'INVALID_API_KEY') throw new GraphQLError('Invalid API key', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+    if (typeof result === 'string' && result !== 'MISSING_API_KEY') throw new GraphQLError(AUTHENTICATION_MESSAGES[result], { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
     return {
       requestId,
-      merchant: result === 'MISSING_API_KEY' ? null : result,
+      merchant: typeof result === 'string' ? null : result.merchant,
+      apiKeyKind: typeof result === 'string' ? null : result.apiKey.kind,
       connectorHeaders: readConnectorHeaders((name) => header(req, name)),
       logger: requestLogger,
       observation,
@@ -172,6 +203,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     server,
     merchants,
     metrics,
+    apiKeys,
     listen: (port, host = config.HOST) =>
       new Promise((resolve, reject) => {
         server.once('error', reject);

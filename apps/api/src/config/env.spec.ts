@@ -27,6 +27,9 @@ describe('loadConfig', () => {
       MAX_BODY_BYTES: 65536,
       DATABASE_POOL_MAX: 10,
       METRICS_MERCHANT_LABEL: false,
+      API_KEY_CACHE_TTL_MS: 10000,
+      RATE_LIMIT_PER_SECOND: 100,
+      RATE_LIMIT_BURST: 200,
       baseUrlAllowlist: new Set(),
     });
     expect(config.METRICS_TOKEN).toBeUndefined();
@@ -42,6 +45,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ GRPC_PORT: '0' }).GRPC_PORT).toBe(0);
     expect(loadConfig({ GRPC_PORT: '50051' }).GRPC_PORT).toBe(50051);
     expect(() => loadConfig({ GRPC_PORT: '70000' })).toThrow(/GRPC_PORT/);
+  });
+
+  it('reads the API key cache bound and the rate limit, and refuses nonsense', () => {
+    expect(loadConfig({ API_KEY_CACHE_TTL_MS: '0', RATE_LIMIT_PER_SECOND: '2.5', RATE_LIMIT_BURST: '5' })).toMatchObject({ API_KEY_CACHE_TTL_MS: 0, RATE_LIMIT_PER_SECOND: 2.5, RATE_LIMIT_BURST: 5 });
+    expect(() => loadConfig({ RATE_LIMIT_PER_SECOND: '0' })).toThrow(/RATE_LIMIT_PER_SECOND/);
+    expect(() => loadConfig({ RATE_LIMIT_BURST: '0' })).toThrow(/RATE_LIMIT_BURST/);
+    expect(() => loadConfig({ RATE_LIMIT_BURST: '1.5' })).toThrow(/RATE_LIMIT_BURST/);
+    expect(() => loadConfig({ API_KEY_CACHE_TTL_MS: '-1' })).toThrow(/API_KEY_CACHE_TTL_MS/);
   });
 
   it('coerces numeric variables from strings', () => {

@@ -45,6 +45,12 @@ const staticSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((value) => value === 'true'),
+  /** How long an authenticated API key is trusted without a database lookup: the bound on revocation across instances. */
+  API_KEY_CACHE_TTL_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
+  /** Sustained gateway-calling fields per second per merchant (and per instance). */
+  RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(100),
+  /** Token bucket size: gateway-calling fields one merchant may spend at once (per instance). */
+  RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(200),
 });
 
 /** `<ID>_BASE_URL`: the gateway base URL override of one registered connector (e.g. `NUVEI_BASE_URL`). */

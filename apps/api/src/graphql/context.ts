@@ -1,5 +1,6 @@
-import type { Merchant } from '../merchants/merchant.repository';
 import type { ConnectorHeaders } from '../connectors/connector-headers';
+import type { ApiKeyKind } from '../merchants/api-key';
+import type { AuthenticatedMerchant } from '../merchants/merchant.repository';
 import type { Logger } from '../logging/logger';
 
 /** What the HTTP layer learns about a request while it runs, for its metrics. */
@@ -12,7 +13,9 @@ export interface RequestObservation {
 export interface GraphQLContext {
   readonly requestId: string;
   /** The authenticated merchant, or null (only introspection is allowed then). */
-  readonly merchant: Merchant | null;
+  readonly merchant: AuthenticatedMerchant | null;
+  /** Kind of the key the caller authenticated with (null when anonymous). PUBLISHABLE keys only reach `@ClientFacing()` fields. */
+  readonly apiKeyKind: ApiKeyKind | null;
   /** Raw connector headers; parsed (and masked) by the mutation mapper. */
   readonly connectorHeaders: ConnectorHeaders;
   readonly logger: Logger;

@@ -185,6 +185,11 @@ describe('formatError', () => {
     },
   );
 
+  it('passes the publishable-key plugin’s FORBIDDEN through, without the http extension', () => {
+    const forbidden = new GraphQLError('A publishable key cannot call apiKeys: use a secret key (sk_…) from your server', { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+    expect(format(forbidden)).toEqual({ message: forbidden.message, extensions: { code: 'FORBIDDEN' } });
+  });
+
   it('treats an uncoded GraphQLError outside any resolver (a document validation error) as GRAPHQL_VALIDATION_FAILED', () => {
     const error = new GraphQLError('Cannot query field "nope" on type "Query".');
     expect(format(error)).toEqual({ message: 'Cannot query field "nope" on type "Query".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });

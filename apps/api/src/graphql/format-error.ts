@@ -72,6 +72,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if ((code === 'UNAUTHENTICATED' || code === 'SERVICE_UNAVAILABLE') && original instanceof GraphQLError) {
     return { message: original.message, extensions: { code, ...(code === 'SERVICE_UNAVAILABLE' ? { retryable: true } : {}) } };
   }
+  // Raised by the publishable-key plugin before any resolver runs.
+  if (code === 'FORBIDDEN' && original instanceof GraphQLError) return { message: original.message, extensions: { code } };
   if (original instanceof GraphQLError && original.extensions['code'] === undefined && formatted.path === undefined) {
     return { message: formatted.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
   }

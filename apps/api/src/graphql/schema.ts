@@ -1,12 +1,16 @@
 import { buildSchema, type ContainerType } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
+import { ApiKeyResolver } from '../api-keys/api-key.resolver';
 import { ConnectorResolver } from '../connectors/connector.resolver';
 import { PaymentSessionResolver } from '../payment-sessions/payment-session.resolver';
+import { ClientSigningKeyResolver } from '../signing-keys/client-signing-key.resolver';
 
-/** The resolver instances the composition root built. */
+/** The resolver instances, built by the composition root. */
 export interface AppResolvers {
   readonly paymentSessions: PaymentSessionResolver;
   readonly connectors: ConnectorResolver;
+  readonly apiKeys: ApiKeyResolver;
+  readonly clientSigningKeys: ClientSigningKeyResolver;
 }
 
 /**
@@ -14,10 +18,16 @@ export interface AppResolvers {
  * resolvers the schema can be printed (see schema-file.ts) but not executed.
  */
 export async function buildAppSchema(resolvers?: AppResolvers): Promise<GraphQLSchema> {
-  const instances = new Map<unknown, unknown>(resolvers ? [
-    [PaymentSessionResolver, resolvers.paymentSessions],
-    [ConnectorResolver, resolvers.connectors],
-  ] : []);
+  const instances = new Map<unknown, unknown>(
+    resolvers
+      ? [
+          [PaymentSessionResolver, resolvers.paymentSessions],
+          [ConnectorResolver, resolvers.connectors],
+          [ApiKeyResolver, resolvers.apiKeys],
+          [ClientSigningKeyResolver, resolvers.clientSigningKeys],
+        ]
+      : [],
+  );
   const container: ContainerType = {
     get: (someClass) => {
       const instance = instances.get(someClass);
@@ -26,7 +36,7 @@ export async function buildAppSchema(resolvers?: AppResolvers): Promise<GraphQLS
     },
   };
   return buildSchema({
-    resolvers: [PaymentSessionResolver, ConnectorResolver],
+    resolvers: [PaymentSessionResolver, ConnectorResolver, ApiKeyResolver, ClientSigningKeyResolver],
     container,
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
     emitSchemaFile: false,

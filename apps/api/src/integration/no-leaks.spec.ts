@@ -1,4 +1,16 @@
-import { CREATE_SESSION_TOKEN, PAYMENT_SESSION, PAYMENT_SESSIONS, REVOKE_PAYMENT_SESSION } from '@org/testing-graphql-documents';
+import { generateKeyPairSync } from 'node:crypto';
+import {
+  API_KEYS,
+  CLIENT_SIGNING_KEYS,
+  CREATE_API_KEY,
+  CREATE_SESSION_TOKEN,
+  PAYMENT_SESSION,
+  PAYMENT_SESSIONS,
+  REGISTER_CLIENT_SIGNING_KEY,
+  REVOKE_API_KEY,
+  REVOKE_CLIENT_SIGNING_KEY,
+  REVOKE_PAYMENT_SESSION,
+} from '@org/testing-graphql-documents';
 import { SessionTokenGrpcClient } from '../testing/grpc-client';
 import { authHeaders, nuveiConfigHeader, paytmConfigHeader, startIntegrationEnv, TEST_NUVEI, TEST_PAYTM, type IntegrationEnv } from '../testing/integration-harness';
 
@@ -30,7 +42,7 @@ async function call(input: Record<string, unknown>, headers: Record<string, stri
 }
 
 async function dumpTables(): Promise<string> {
-  const tables = ['merchants', 'payment_sessions', 'payment_session_attempts', 'connector_states', '_prisma_migrations'];
+  const tables = ['merchants', 'api_keys', 'client_signing_keys', 'payment_sessions', 'payment_session_attempts', 'connector_states', '_prisma_migrations'];
   const dump: Record<string, unknown> = {};
   for (const table of tables) {
     const rows = await env.prisma.$queryRawUnsafe<Array<Record<string, unknown>>>(`SELECT * FROM "${table}"`);
@@ -124,6 +136,34 @@ describe('no secret, token or PII in clear anywhere', () => {
       body: JSON.stringify(grpcRequest('alias_leak_1')),
     });
     responses.push(await alias.text());
+    // API keys: minted (shown once), listed, used through both headers, revoked, refused; publishable refused.
+    const keys: string[] = [];
+    for (const input of [{ name: 'leak sk', kind: 'SECRET' }, { name: 'leak pk', kind: 'PUBLISHABLE', expiresAt: '2099-01-01T00:00:00Z' }]) {
+      const minted = await env.gql<{ createApiKey: { key: string } }>(CREATE_API_KEY, { input }, a(nuveiConfigHeader()));
+      responses.push(minted.raw.replace(/"key":"[sp]k_[A-Za-z0-9_-]{43}"/, '"key":"<shown once>"'));
+      keys.push(minted.data?.createApiKey.key ?? 'missing');
+    }
+    const [mintedSecret, mintedPublishable] = keys as [string, string];
+    for (const headers of [{ authorization: `Bearer ${mintedSecret}` }, { 'api-key': mintedSecret }, { 'api-key': mintedPublishable }, authHeaders(env.merchantA.publishableKey, nuveiConfigHeader())]) {
+      responses.push((await env.gql(API_KEYS, {}, headers)).raw);
+      responses.push((await env.gql(CREATE_SESSION_TOKEN, { input: nuvei('leak_pk') }, headers)).raw);
+    }
+    const listed = await env.gql<{ apiKeys: Array<{ id: string; name: string }> }>(API_KEYS, {}, a(nuveiConfigHeader()));
+    responses.push(listed.raw);
+    const mintedId = listed.data?.apiKeys.find((k) => k.name === 'leak sk')?.id;
+    responses.push((await env.gql(REVOKE_API_KEY, { id: mintedId }, a(nuveiConfigHeader()))).raw);
+    responses.push((await env.gql(API_KEYS, {}, { authorization: `Bearer ${mintedSecret}` })).raw);
+    // Client signing keys: a public key registered, listed, revoked; a private key refused.
+    const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const publicPem = pair.publicKey.export({ type: 'spki', format: 'pem' }) as string;
+    const privatePem = pair.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+    responses.push((await env.gql(REGISTER_CLIENT_SIGNING_KEY, { input: { keyId: 'leak-key', publicKeyPem: publicPem } }, a(nuveiConfigHeader()))).raw);
+    responses.push((await env.gql(REGISTER_CLIENT_SIGNING_KEY, { input: { keyId: 'leak-private', publicKeyPem: privatePem } }, a(nuveiConfigHeader()))).raw);
+    responses.push((await env.gql(CLIENT_SIGNING_KEYS, {}, a(nuveiConfigHeader()))).raw);
+    responses.push((await env.gql(REVOKE_CLIENT_SIGNING_KEY, { keyId: 'leak-key' }, a(nuveiConfigHeader()))).raw);
+    // A PEM line is 64 characters: any one of them would betray the text.
+    const pemLines = [publicPem, privatePem].flatMap((text) => text.split('\n').filter((line) => line.length === 64));
+    expect(pemLines.length).toBeGreaterThan(20);
 
     const issuedTokens = [...env.nuvei.issuedTokens, ...env.paytm.issuedTokens];
     expect(issuedTokens.length).toBeGreaterThanOrEqual(3);
@@ -145,7 +185,19 @@ describe('no secret, token or PII in clear anywhere', () => {
     // The owner legitimately receives its live token in `sessionToken` / `token`; strip exactly those fields.
     const responseText = responses.map((raw) => raw.replace(/"(sessionToken|token|session_token)":"CANARYTOKEN\d+"/g, '"$1":"<owner token>"')).join('\n');
     const everything = { logs, tables, responses: responseText, metrics: metrics.body };
-    const secrets = [...Object.values(canaries), env.merchantA.apiKey, env.merchantB.apiKey, ...wireSecrets, CANARY_TOKEN];
+    const secrets = [
+      ...Object.values(canaries),
+      env.merchantA.apiKey,
+      env.merchantB.apiKey,
+      env.merchantA.publishableKey,
+      env.merchantB.publishableKey,
+      ...keys,
+      // The part of each key beyond its displayed prefix.
+      ...[env.merchantA.apiKey, env.merchantA.publishableKey, ...keys].map((key) => key.slice(10)),
+      ...pemLines,
+      ...wireSecrets,
+      CANARY_TOKEN,
+    ];
     const found: string[] = [];
     for (const [where, text] of Object.entries(everything)) {
       for (const secret of secrets) if (text.includes(secret)) found.push(`${secret.slice(0, 12)}… in ${where}`);
@@ -157,5 +209,7 @@ describe('no secret, token or PII in clear anywhere', () => {
     // The dump really holds the flows' rows (revoked, failed, unknown outcome, encrypted state).
     for (const status of ['REVOKED', 'FAILED', 'OUTCOME_UNKNOWN', 'ACTIVE']) expect(tables).toContain(`"${status}"`);
     expect(tables).toContain('access_token_ciphertext');
+    expect(tables).toContain('"leak pk"');
+    expect(tables).toContain('"leak-key"');
   });
 });

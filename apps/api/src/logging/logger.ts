@@ -18,7 +18,7 @@ export function createLogger(level: string, destination?: pino.DestinationStream
         log: (object) => redact(object) as Record<string, unknown>,
       },
       redact: {
-        paths: ['req.headers.authorization', 'req.headers["x-connector-config"]', 'req.headers["x-connector-auth"]', 'req.headers["x-api-key"]', 'req.headers["x-key1"]', 'req.headers["x-key2"]', 'req.headers["x-api-secret"]', 'req.headers.cookie'],
+        paths: ['req.headers.authorization', 'req.headers["api-key"]', 'req.headers["x-connector-config"]', 'req.headers["x-connector-auth"]', 'req.headers["x-api-key"]', 'req.headers["x-key1"]', 'req.headers["x-key2"]', 'req.headers["x-api-secret"]', 'req.headers.cookie'],
         censor: '[REDACTED]',
       },
     },

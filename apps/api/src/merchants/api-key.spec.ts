@@ -16,6 +16,12 @@ describe('generateApiKey', () => {
     expect(prefix.startsWith('sk_')).toBe(true);
   });
 
+  it('mints pk_ keys for the PUBLISHABLE kind, with a pk_ display prefix', () => {
+    const { apiKey, prefix } = generateApiKey('PUBLISHABLE');
+    expect(apiKey).toMatch(/^pk_[A-Za-z0-9_-]{43}$/);
+    expect(prefix).toBe(apiKey.slice(0, 10));
+  });
+
   it('never repeats a key or a hash over 1000 keys', () => {
     const keys = new Set<string>();
     const hashes = new Set<string>();

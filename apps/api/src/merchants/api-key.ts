@@ -1,6 +1,11 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
-const KEY_PREFIX = 'sk_';
+/** The two kinds of API key (same names as the `ApiKeyKind` database and GraphQL enums). */
+export type ApiKeyKind = 'SECRET' | 'PUBLISHABLE';
+
+const KEY_PREFIX: Record<ApiKeyKind, string> = { SECRET: 'sk_', PUBLISHABLE: 'pk_' };
+/** Characters of a key kept for display: the kind marker and 7 random characters (42 of 256 bits). */
+export const DISPLAY_PREFIX_LENGTH = 10;
 
 /** A newly minted API key: shown once, then only its hash is kept. */
 export interface NewApiKey {
@@ -14,10 +19,10 @@ export function hashApiKey(apiKey: string): string {
   return createHash('sha256').update(apiKey, 'utf8').digest('hex');
 }
 
-/** Mints a key `sk_<43 base64url chars>`. */
-export function generateApiKey(): NewApiKey {
-  const apiKey = KEY_PREFIX + randomBytes(32).toString('base64url');
-  return { apiKey, hash: hashApiKey(apiKey), prefix: apiKey.slice(0, 10) };
+/** Mints a key `sk_<43 base64url chars>` (SECRET, the default) or `pk_<43 base64url chars>` (PUBLISHABLE). */
+export function generateApiKey(kind: ApiKeyKind = 'SECRET'): NewApiKey {
+  const apiKey = KEY_PREFIX[kind] + randomBytes(32).toString('base64url');
+  return { apiKey, hash: hashApiKey(apiKey), prefix: apiKey.slice(0, DISPLAY_PREFIX_LENGTH) };
 }
 
 /** Constant-time comparison of two hex hashes. */

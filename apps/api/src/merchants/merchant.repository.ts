@@ -1,28 +1,46 @@
 import type { PrismaClient } from '../generated/prisma/client';
 import { generateApiKey } from './api-key';
 
-/** An authenticated caller. */
+/** The merchant an API key belongs to, as authentication knows it (one lookup, no join). */
+export interface AuthenticatedMerchant {
+  readonly id: string;
+}
+
+/** A merchant. */
 export interface Merchant {
   readonly id: string;
   readonly name: string;
-  readonly apiKeyHash: string;
 }
 
-/** Merchants and their API key hashes. */
+/** A new merchant with its first keys; the keys are returned once and never stored. */
+export interface CreatedMerchant {
+  readonly merchant: Merchant;
+  /** The secret key (`sk_…`). */
+  readonly apiKey: string;
+  /** The publishable key (`pk_…`). */
+  readonly publishableKey: string;
+}
+
+/** Merchants. Their keys live in `api_keys` (see `ApiKeyRepository`). */
 export class MerchantRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
-  async findByApiKeyHash(apiKeyHash: string): Promise<Merchant | null> {
-    return this.prisma.merchant.findUnique({ where: { apiKeyHash }, select: { id: true, name: true, apiKeyHash: true } });
-  }
-
-  /** Creates a merchant with a fresh API key; the key is returned once and never stored. */
-  async create(name: string): Promise<{ merchant: Merchant; apiKey: string }> {
-    const key = generateApiKey();
+  /** Creates a merchant with one secret and one publishable key, in one transaction. */
+  async create(name: string): Promise<CreatedMerchant> {
+    const secret = generateApiKey('SECRET');
+    const publishable = generateApiKey('PUBLISHABLE');
     const merchant = await this.prisma.merchant.create({
-      data: { name, apiKeyHash: key.hash, apiKeyPrefix: key.prefix },
-      select: { id: true, name: true, apiKeyHash: true },
+      data: {
+        name,
+        apiKeys: {
+          create: [
+            { name: 'default secret key', kind: 'SECRET', keyHash: secret.hash, prefix: secret.prefix },
+            { name: 'default publishable key', kind: 'PUBLISHABLE', keyHash: publishable.hash, prefix: publishable.prefix },
+          ],
+        },
+      },
+      select: { id: true, name: true },
     });
-    return { merchant, apiKey: key.apiKey };
+    return { merchant, apiKey: secret.apiKey, publishableKey: publishable.apiKey };
   }
 }

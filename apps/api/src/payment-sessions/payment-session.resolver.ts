@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Clock } from '@org/connector-interfaces';
+import { CallsGateway } from '../access/field-policy';
 import { InvalidInputError } from '../errors/app-errors';
 import type { GraphQLContext } from '../graphql/context';
 import { requireMerchant } from '../graphql/require-merchant';
@@ -26,6 +27,7 @@ export class PaymentSessionResolver {
   ) {}
 
   @Mutation(() => CreateSessionTokenPayload, { description: 'Opens a gateway session (or replays the live one) and persists it.' })
+  @CallsGateway()
   async createSessionToken(@Arg('input', () => CreateSessionTokenInput) input: CreateSessionTokenInput, @Ctx() ctx: GraphQLContext): Promise<CreateSessionTokenPayload> {
     const command = toCreateSessionCommand(this.connectors, requireMerchant(ctx).id, input, ctx.connectorHeaders);
     return toCreateSessionTokenPayload(await this.service.createSessionToken(command), this.clock.now());

@@ -1,19 +1,50 @@
 import 'reflect-metadata';
-import { CONNECTORS_QUERY, CREATE_SESSION_TOKEN, PAYMENT_SESSION, PAYMENT_SESSIONS, REVOKE_PAYMENT_SESSION } from '@org/testing-graphql-documents';
+import {
+  API_KEYS,
+  CLIENT_SIGNING_KEYS,
+  CONNECTORS_QUERY,
+  CREATE_API_KEY,
+  CREATE_SESSION_TOKEN,
+  PAYMENT_SESSION,
+  PAYMENT_SESSIONS,
+  REGISTER_CLIENT_SIGNING_KEY,
+  REVOKE_API_KEY,
+  REVOKE_CLIENT_SIGNING_KEY,
+  REVOKE_PAYMENT_SESSION,
+} from '@org/testing-graphql-documents';
 import { parse, validate, type GraphQLSchema } from 'graphql';
+import type { ApiKeyResolver } from '../api-keys/api-key.resolver';
 import type { ConnectorResolver } from '../connectors/connector.resolver';
 import { buildAppSchema } from '../graphql/schema';
 import type { PaymentSessionResolver } from '../payment-sessions/payment-session.resolver';
+import type { ClientSigningKeyResolver } from '../signing-keys/client-signing-key.resolver';
 
 // The documents shared by the integration specs, the e2e suite and the benchmark must stay valid
 // against the schema: a renamed field fails here, not in a 25-minute benchmark run.
-const documents = { CREATE_SESSION_TOKEN, PAYMENT_SESSION, PAYMENT_SESSIONS, REVOKE_PAYMENT_SESSION, CONNECTORS_QUERY };
+const documents = {
+  CREATE_SESSION_TOKEN,
+  PAYMENT_SESSION,
+  PAYMENT_SESSIONS,
+  REVOKE_PAYMENT_SESSION,
+  CONNECTORS_QUERY,
+  CREATE_API_KEY,
+  REVOKE_API_KEY,
+  API_KEYS,
+  REGISTER_CLIENT_SIGNING_KEY,
+  REVOKE_CLIENT_SIGNING_KEY,
+  CLIENT_SIGNING_KEYS,
+};
 
 describe('@org/testing-graphql-documents', () => {
   let schema: GraphQLSchema;
   beforeAll(async () => {
     // Building the schema calls no resolver: placeholders will do.
-    schema = await buildAppSchema({ paymentSessions: {} as PaymentSessionResolver, connectors: {} as ConnectorResolver });
+    schema = await buildAppSchema({
+      paymentSessions: {} as PaymentSessionResolver,
+      connectors: {} as ConnectorResolver,
+      apiKeys: {} as ApiKeyResolver,
+      clientSigningKeys: {} as ClientSigningKeyResolver,
+    });
   });
 
   it('exports exactly the documents index.d.ts declares (the list above)', () => {

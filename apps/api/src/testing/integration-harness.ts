@@ -10,6 +10,7 @@ import { createFieldEncryptor, generateEncryptionKey } from '../crypto/field-enc
 import { createPrismaClient, type PrismaClient } from '../db/prisma';
 import { createTestDatabase, type TestDatabase } from '@org/platform-database';
 import { createLogger } from '../logging/logger';
+import type { RateLimitRejectionHook } from '../rate-limit/rate-limit-plugin';
 
 /** Fake credentials the fake gateways accept. */
 export const TEST_NUVEI = { merchantId: 'it_nuvei_merchant', merchantSiteId: 'it_site_77', merchantSecret: 'it_nuvei_secret_CANARY_N1' } as const;
@@ -39,8 +40,9 @@ export interface IntegrationEnv {
   readonly gateway: FakeGatewayServer;
   readonly nuvei: ReturnType<typeof createNuveiFakeGateway>;
   readonly paytm: ReturnType<typeof createPaytmFakeGateway>;
-  readonly merchantA: { id: string; apiKey: string };
-  readonly merchantB: { id: string; apiKey: string };
+  /** `apiKey` is the merchant's secret key; `publishableKey` its publishable key. */
+  readonly merchantA: { id: string; apiKey: string; publishableKey: string };
+  readonly merchantB: { id: string; apiKey: string; publishableKey: string };
   /** Every log line the server wrote. */
   readonly logs: string[];
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
@@ -57,6 +59,8 @@ export interface IntegrationOptions {
   readonly newToken?: () => string;
   readonly clock?: Clock;
   readonly env?: Record<string, string>;
+  /** Called on every RATE_LIMITED answer. */
+  readonly onRateLimited?: RateLimitRejectionHook;
 }
 
 /**
@@ -94,6 +98,7 @@ export async function startIntegrationEnv(options: IntegrationOptions = {}): Pro
     encryptor: createFieldEncryptor(encryptionKey),
     logger: createLogger('info', sink),
     clock,
+    ...(options.onRateLimited ? { onRateLimited: options.onRateLimited } : {}),
   });
   const url = await app.listen(0, '127.0.0.1');
   const grpcAddress = await app.listenGrpc(0, '127.0.0.1');
@@ -120,8 +125,8 @@ export async function startIntegrationEnv(options: IntegrationOptions = {}): Pro
     gateway,
     nuvei,
     paytm,
-    merchantA: { id: a.merchant.id, apiKey: a.apiKey },
-    merchantB: { id: b.merchant.id, apiKey: b.apiKey },
+    merchantA: { id: a.merchant.id, apiKey: a.apiKey, publishableKey: a.publishableKey },
+    merchantB: { id: b.merchant.id, apiKey: b.apiKey, publishableKey: b.publishableKey },
     logs,
     gql,
     scrapeMetrics,

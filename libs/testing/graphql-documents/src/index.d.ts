@@ -10,3 +10,15 @@ export declare const PAYMENT_SESSIONS: string;
 export declare const REVOKE_PAYMENT_SESSION: string;
 /** The registered connectors (`connectors { id }`). No variables. */
 export declare const CONNECTORS_QUERY: string;
+/** createApiKey: `key` (shown once) and `apiKey { … }`. Variables: `{ input: { name, kind, expiresAt } }`. */
+export declare const CREATE_API_KEY: string;
+/** revokeApiKey: the revoked key's listing. Variables: `{ id }`. */
+export declare const REVOKE_API_KEY: string;
+/** The calling merchant's API keys. */
+export declare const API_KEYS: string;
+/** registerClientSigningKey. Variables: `{ input: { keyId, publicKeyPem } }`. */
+export declare const REGISTER_CLIENT_SIGNING_KEY: string;
+/** revokeClientSigningKey. Variables: `{ keyId }`. */
+export declare const REVOKE_CLIENT_SIGNING_KEY: string;
+/** The calling merchant's client signing keys. */
+export declare const CLIENT_SIGNING_KEYS: string;

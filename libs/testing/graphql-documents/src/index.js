@@ -75,4 +75,61 @@ const CONNECTORS_QUERY = `
   }
 `;
 
-module.exports = { CREATE_SESSION_TOKEN, PAYMENT_SESSION, PAYMENT_SESSIONS, REVOKE_PAYMENT_SESSION, CONNECTORS_QUERY };
+/** createApiKey: the key (shown once) and its listing. Variables: `{ input: { name, kind, expiresAt } }`. */
+const CREATE_API_KEY = `
+  mutation CreateApiKey($input: CreateApiKeyInput!) {
+    createApiKey(input: $input) {
+      key
+      apiKey { id name kind prefix createdAt expiresAt lastUsedAt revokedAt }
+    }
+  }
+`;
+
+/** revokeApiKey. Variables: `{ id }`. */
+const REVOKE_API_KEY = `
+  mutation RevokeApiKey($id: ID!) {
+    revokeApiKey(id: $id) { id name kind prefix createdAt expiresAt lastUsedAt revokedAt }
+  }
+`;
+
+/** The calling merchant's API keys. No variables. */
+const API_KEYS = `
+  query ApiKeys {
+    apiKeys { id name kind prefix createdAt expiresAt lastUsedAt revokedAt }
+  }
+`;
+
+/** registerClientSigningKey. Variables: `{ input: { keyId, publicKeyPem } }`. */
+const REGISTER_CLIENT_SIGNING_KEY = `
+  mutation RegisterClientSigningKey($input: RegisterClientSigningKeyInput!) {
+    registerClientSigningKey(input: $input) { keyId algorithm modulusBits fingerprint createdAt revokedAt }
+  }
+`;
+
+/** revokeClientSigningKey. Variables: `{ keyId }`. */
+const REVOKE_CLIENT_SIGNING_KEY = `
+  mutation RevokeClientSigningKey($keyId: String!) {
+    revokeClientSigningKey(keyId: $keyId) { keyId algorithm modulusBits fingerprint createdAt revokedAt }
+  }
+`;
+
+/** The calling merchant's client signing keys. No variables. */
+const CLIENT_SIGNING_KEYS = `
+  query ClientSigningKeys {
+    clientSigningKeys { keyId algorithm modulusBits fingerprint createdAt revokedAt }
+  }
+`;
+
+module.exports = {
+  CREATE_SESSION_TOKEN,
+  PAYMENT_SESSION,
+  PAYMENT_SESSIONS,
+  REVOKE_PAYMENT_SESSION,
+  CONNECTORS_QUERY,
+  CREATE_API_KEY,
+  REVOKE_API_KEY,
+  API_KEYS,
+  REGISTER_CLIENT_SIGNING_KEY,
+  REVOKE_CLIENT_SIGNING_KEY,
+  CLIENT_SIGNING_KEYS,
+};
