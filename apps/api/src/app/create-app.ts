@@ -30,7 +30,7 @@ import { SessionTokenEndpoint } from '../grpc/session-token.endpoint';
 import { createSessionTokenRoute } from '../http/create-session-token.route';
 import { createHttpServer } from '../http/http-server';
 import type { Logger } from '../logging/logger';
-import { MerchantAuthenticator, type AuthenticationFailure } from '../merchants/merchant-authenticator';
+import { AUTHENTICATION_MESSAGES, MerchantAuthenticator } from '../merchants/merchant-authenticator';
 import { AppMetrics } from '../metrics/app-metrics';
 import { metricsHandler } from '../metrics/metrics-endpoint';
 import { metricsPlugin } from '../metrics/metrics-plugin';
@@ -75,12 +75,6 @@ const MAX_QUERY_DEPTH = 6;
 const MAX_QUERY_COMPLEXITY = 3_000;
 const MAX_QUERY_TOKENS = 2_000;
 
-const AUTHENTICATION_MESSAGES: Record<Exclude<AuthenticationFailure, 'MISSING_API_KEY'>, string> = {
-  INVALID_API_KEY: 'Invalid API key',
-  REVOKED_API_KEY: 'This API key has been revoked',
-  EXPIRED_API_KEY: 'This API key has expired',
-  CONFLICTING_API_KEYS: 'The Authorization and api-key headers carry different keys: send one',
-};
 
 function header(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
@@ -106,6 +100,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
     onTouchError: (error) => logger.warn({ err: error }, 'could not record an API key use'),
   });
   const rateLimiter = new TokenBucketLimiter({ ratePerSecond: config.RATE_LIMIT_PER_SECOND, burst: config.RATE_LIMIT_BURST, clock });
+  const onRateLimited: RateLimitRejectionHook = (rejection) => {
+    metrics.rateLimitRejected(rejection.merchantId);
+    deps.onRateLimited?.(rejection);
+  };
   const service = new PaymentSessionService({
     sessions: new PaymentSessionRepository(prisma, deps.encryptor),
     connectorStates: new ConnectorStateRepository(prisma, deps.encryptor),
@@ -147,7 +145,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       publishableKeyPlugin(schema),
       complexityPlugin(schema, MAX_QUERY_COMPLEXITY),
       metricsPlugin(metrics, schema),
-      rateLimitPlugin(schema, rateLimiter, deps.onRateLimited),
+      rateLimitPlugin(schema, rateLimiter, onRateLimited),
     ],
   });
   await apollo.start();
@@ -186,7 +184,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   }
 
   const metricsEndpoint = metricsHandler(metrics, { production, ...(config.METRICS_TOKEN ? { token: config.METRICS_TOKEN } : {}) }, logger);
-  const endpoint = new SessionTokenEndpoint({ service, connectors, authenticator });
+  const endpoint = new SessionTokenEndpoint({ service, connectors, authenticator, rateLimiter, onRateLimited });
   const grpcServer = createGrpcServer({ endpoint, logger });
   const server = createHttpServer({
     apollo,

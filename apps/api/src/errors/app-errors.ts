@@ -23,3 +23,17 @@ export class AuthenticationError extends Error {
 export class ServiceUnavailableError extends Error {
   override readonly name = 'ServiceUnavailableError';
 }
+
+/** A publishable key on an operation that needs a secret key: `FORBIDDEN` (gRPC `PERMISSION_DENIED`). */
+export class ForbiddenError extends Error {
+  override readonly name = 'ForbiddenError';
+}
+
+/** Over the merchant's gateway-call rate: `RATE_LIMITED` (gRPC `RESOURCE_EXHAUSTED`), retry after the given time. */
+export class RateLimitedError extends Error {
+  override readonly name = 'RateLimitedError';
+
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Rate limited: too many gateway calls for this merchant; retry after ${retryAfterSeconds} s`);
+  }
+}

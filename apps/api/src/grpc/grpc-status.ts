@@ -1,5 +1,5 @@
 import { status } from '@grpc/grpc-js';
-import { AuthenticationError, InvalidInputError, ServiceUnavailableError } from '../errors/app-errors';
+import { AuthenticationError, ForbiddenError, InvalidInputError, RateLimitedError, ServiceUnavailableError } from '../errors/app-errors';
 import { isDatabaseUnavailable } from '../errors/database-errors';
 import { protoFieldName } from './proto-field-names';
 
@@ -9,14 +9,6 @@ export interface StatusAnswer {
   readonly details: string;
   /** Extra trailers: `x-error-sub-code` (upstream's sub-code) and `x-error-field`, for INVALID_ARGUMENT. */
   readonly trailers: Readonly<Record<string, string>>;
-}
-
-/**
- * Rate limiting does not exist yet. The limiter, when it lands, throws an error named
- * `RateLimitedError`; this is the one place it becomes `RESOURCE_EXHAUSTED` (HTTP 429 on the alias).
- */
-function isRateLimited(error: unknown): boolean {
-  return error instanceof Error && error.name === 'RateLimitedError';
 }
 
 /**
@@ -30,7 +22,8 @@ export function toStatusAnswer(error: unknown, renames: Readonly<Record<string, 
     return { code: status.INVALID_ARGUMENT, details: `${error.reason}: ${error.message} (field ${field})`, trailers: { 'x-error-sub-code': error.reason, 'x-error-field': field } };
   }
   if (error instanceof AuthenticationError) return { code: status.UNAUTHENTICATED, details: error.message, trailers: {} };
-  if (isRateLimited(error)) return { code: status.RESOURCE_EXHAUSTED, details: 'Too many requests; retry later', trailers: {} };
+  if (error instanceof ForbiddenError) return { code: status.PERMISSION_DENIED, details: error.message, trailers: {} };
+  if (error instanceof RateLimitedError) return { code: status.RESOURCE_EXHAUSTED, details: error.message, trailers: { 'retry-after': String(error.retryAfterSeconds) } };
   if (error instanceof ServiceUnavailableError || isDatabaseUnavailable(error)) {
     return { code: status.UNAVAILABLE, details: 'The service is temporarily unavailable; retry shortly', trailers: {} };
   }
@@ -44,6 +37,8 @@ export function httpStatusOf(code: status): number {
       return 400;
     case status.UNAUTHENTICATED:
       return 401;
+    case status.PERMISSION_DENIED:
+      return 403;
     case status.RESOURCE_EXHAUSTED:
       return 429;
     case status.UNAVAILABLE:

@@ -1,8 +1,10 @@
 import type { CreateSessionTokenRequestMessage, CreateSessionTokenResponseMessage } from '@org/grpc-contract';
 import { readConnectorHeaders } from '../connectors/connector-headers';
 import type { ConnectorRegistry } from '../connectors/connector-registry';
-import { AuthenticationError } from '../errors/app-errors';
-import type { MerchantAuthenticator } from '../merchants/merchant-authenticator';
+import { AuthenticationError, ForbiddenError, RateLimitedError } from '../errors/app-errors';
+import { AUTHENTICATION_MESSAGES, type MerchantAuthenticator } from '../merchants/merchant-authenticator';
+import type { RateLimitRejectionHook } from '../rate-limit/rate-limit-plugin';
+import type { TokenBucketLimiter } from '../rate-limit/token-bucket';
 import { toCreateSessionCommand } from '../payment-sessions/create-session-token.command';
 import type { PaymentSessionService } from '../payment-sessions/payment-session.service';
 import { toCreateSessionTokenInput } from './session-token-request';
@@ -13,6 +15,9 @@ export interface SessionTokenEndpointDeps {
   readonly service: PaymentSessionService;
   readonly connectors: ConnectorRegistry;
   readonly authenticator: MerchantAuthenticator;
+  /** The same per-merchant limiter the GraphQL operations spend from (one token per call). */
+  readonly rateLimiter: TokenBucketLimiter;
+  readonly onRateLimited?: RateLimitRejectionHook;
 }
 
 /** An answer, plus what the gRPC/HTTP layers add as headers. */
@@ -32,11 +37,23 @@ export class SessionTokenEndpoint {
   constructor(private readonly deps: SessionTokenEndpointDeps) {}
 
   async createSessionToken(request: CreateSessionTokenRequestMessage, header: (name: string) => string | undefined, deadline?: Date): Promise<SessionTokenAnswer> {
-    const merchant = await this.deps.authenticator.authenticate(header('authorization'));
-    if (merchant === 'MISSING_API_KEY') throw new AuthenticationError('Missing API key: send the authorization header "Bearer <api key>"');
-    if (merchant === 'INVALID_API_KEY') throw new AuthenticationError('Invalid API key');
+    const caller = await this.deps.authenticator.authenticate({ authorization: header('authorization'), apiKey: header('api-key') });
+    if (caller === 'MISSING_API_KEY') throw new AuthenticationError('Missing API key: send the authorization header "Bearer <api key>"');
+    if (typeof caller === 'string') throw new AuthenticationError(AUTHENTICATION_MESSAGES[caller]);
+    if (caller.apiKey.kind !== 'SECRET') throw new ForbiddenError('A publishable key cannot create server sessions: use a secret key');
+    const merchantId = caller.merchant.id;
     const input = await toCreateSessionTokenInput(request);
-    const command = toCreateSessionCommand(this.deps.connectors, merchant.id, input, readConnectorHeaders(header), { connectorFromConfig: true });
+    const command = toCreateSessionCommand(this.deps.connectors, merchantId, input, readConnectorHeaders(header), { connectorFromConfig: true });
+    // Spent after validation, as the GraphQL plugin spends before resolvers: invalid input costs nothing.
+    const taken = this.deps.rateLimiter.take(merchantId, 1);
+    if (!taken.allowed) {
+      try {
+        this.deps.onRateLimited?.({ merchantId, cost: 1, retryAfterSeconds: taken.retryAfterSeconds });
+      } catch {
+        // A metrics hook never changes the answer.
+      }
+      throw new RateLimitedError(taken.retryAfterSeconds);
+    }
     const result = await this.deps.service.createSessionToken(deadline ? { ...command, deadline } : command);
     return { response: toSessionTokenResponse(result), sessionId: result.session.id, replayed: result.replayed };
   }

@@ -204,6 +204,14 @@ describe('bad metadata', () => {
     expect(await sessionRows()).toHaveLength(0);
   });
 
+  it('refuses a publishable key with PERMISSION_DENIED (creating a server session needs a secret key), by either header', async () => {
+    const { authorization: _, ...noAuth } = nuvei();
+    expectStatus(await client.call('CreateSessionToken', request(), { ...noAuth, authorization: `Bearer ${env.merchantA.publishableKey}` }), status.PERMISSION_DENIED);
+    expectStatus(await client.call('CreateSessionToken', request(), { ...noAuth, 'api-key': env.merchantA.publishableKey }), status.PERMISSION_DENIED);
+    expect(await sessionRows()).toHaveLength(0);
+    expect(env.gateway.requests).toHaveLength(0);
+  });
+
   const cases: Array<{ name: string; headers: () => Record<string, string>; subCode: string; field: string }> = [
     { name: 'no credentials at all', headers: () => ({ ...auth, 'x-connector': 'nuvei' }), subCode: 'MISSING_METADATA', field: 'x-connector-config' },
     { name: 'an unknown x-connector', headers: () => ({ ...nuvei(), 'x-connector': 'stripe' }), subCode: 'INVALID_CONNECTOR', field: 'x-connector' },
@@ -318,5 +326,30 @@ describe('HTTP alias POST /payments/create_session_token', () => {
     const wrongMethod = await fetch(alias(), { method: 'GET' });
     expect(wrongMethod.status).toBe(405);
     expect(await sessionRows()).toHaveLength(0);
+  });
+});
+
+describe('rate limit (the per-merchant bucket the GraphQL operations spend from)', () => {
+  let limited: IntegrationEnv;
+  let limitedClient: SessionTokenGrpcClient;
+  const rejections: unknown[] = [];
+
+  beforeAll(async () => {
+    limited = await startIntegrationEnv({ env: { RATE_LIMIT_BURST: '2', RATE_LIMIT_PER_SECOND: '0.001' }, onRateLimited: (r) => rejections.push(r) });
+    limitedClient = new SessionTokenGrpcClient(limited.grpcAddress);
+  });
+  afterAll(async () => {
+    limitedClient?.close();
+    await limited?.close();
+  });
+
+  it('answers RESOURCE_EXHAUSTED with a retry-after trailer once the burst is spent: no gateway call, nothing written', async () => {
+    const headers = { authorization: `Bearer ${limited.merchantA.apiKey}`, 'x-connector': 'nuvei', 'x-connector-config': nuveiConfigHeader() };
+    for (const id of ['rl_1', 'rl_2']) expect((await limitedClient.call('CreateSessionToken', request({ merchant_session_id: id }), headers)).response?.status_code).toBe(200);
+    const error = expectStatus(await limitedClient.call('CreateSessionToken', request({ merchant_session_id: 'rl_3' }), headers), status.RESOURCE_EXHAUSTED);
+    expect(Number(trailer(error, 'retry-after'))).toBeGreaterThan(0);
+    expect(limited.gateway.callCount('nuvei')).toBe(2);
+    expect(await limited.prisma.paymentSession.count({ where: { merchantSessionId: 'rl_3' } })).toBe(0);
+    expect(rejections).toHaveLength(1);
   });
 });

@@ -10,6 +10,14 @@ export const LAST_USED_WRITE_INTERVAL_MS = 60_000;
 /** Why authentication failed. */
 export type AuthenticationFailure = 'MISSING_API_KEY' | 'INVALID_API_KEY' | 'REVOKED_API_KEY' | 'EXPIRED_API_KEY' | 'CONFLICTING_API_KEYS';
 
+/** What a client is told for each refusal (never the key). */
+export const AUTHENTICATION_MESSAGES: Readonly<Record<Exclude<AuthenticationFailure, 'MISSING_API_KEY'>, string>> = {
+  INVALID_API_KEY: 'Invalid API key',
+  REVOKED_API_KEY: 'This API key has been revoked',
+  EXPIRED_API_KEY: 'This API key has expired',
+  CONFLICTING_API_KEYS: 'The Authorization and api-key headers carry different keys: send one',
+};
+
 /** An authenticated caller: the merchant and the key it used. */
 export interface Caller {
   readonly merchant: AuthenticatedMerchant;
