@@ -31,6 +31,8 @@ const staticSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(64 * 1024),
   DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
+  /** How long a connector-account look-up of createSessionToken is cached in-process (0: not cached); the bound within which a disable takes effect on every instance. */
+  CONNECTOR_ACCOUNT_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
 });
 
 /** `<ID>_BASE_URL`: the gateway base URL override of one registered connector (e.g. `NUVEI_BASE_URL`). */

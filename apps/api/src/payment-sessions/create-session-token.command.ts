@@ -13,8 +13,9 @@ import type { GraphQLContext } from '../graphql/context';
 import { toConnectorId } from '../graphql/types/enums';
 import type { BrowserInformationInput, ConnectorStateInput, CreateSessionTokenInput } from './create-session-token.input';
 import type { CreateSessionCommand } from './payment-session.service';
+import type { AccountCredentialSource } from '../connector-accounts/account-credential-source';
 
-function resolveConnector(input: CreateSessionTokenInput, header: string | undefined): ConnectorId {
+function resolveConnector(input: CreateSessionTokenInput, header: string | undefined): ConnectorId | undefined {
   const fromInput = input.connector === undefined || input.connector === null ? undefined : toConnectorId(input.connector);
   let fromHeader: ConnectorId | undefined;
   if (header !== undefined) {
@@ -25,16 +26,14 @@ function resolveConnector(input: CreateSessionTokenInput, header: string | undef
   if (fromInput && fromHeader && fromInput !== fromHeader) {
     throw new InvalidInputError('CONNECTOR_MISMATCH', 'input.connector', 'input.connector and the x-connector header name different connectors');
   }
-  const connector = fromInput ?? fromHeader;
-  if (!connector) throw new InvalidInputError('MISSING_CONNECTOR', 'input.connector', 'Set input.connector or the x-connector header');
-  return connector;
+  return fromInput ?? fromHeader;
 }
 
-function parseCredentials(connectors: ConnectorRegistry, headers: GraphQLContext['connectorHeaders']): ParsedConnectorConfig {
+const MISSING_CONNECTOR = () => new InvalidInputError('MISSING_CONNECTOR', 'input.connector', 'Set input.connector or the x-connector header');
+
+function parseCredentials(connectors: ConnectorRegistry, headers: GraphQLContext['connectorHeaders'], raw: string): ParsedConnectorConfig {
   // x-connector-config wins; x-connector-auth is upstream's deprecated {"auth_type":{...}} form.
-  const raw = headers.connectorConfig ?? headers.connectorAuth;
   const header = headers.connectorConfig !== undefined ? 'x-connector-config' : 'x-connector-auth';
-  if (raw === undefined) throw new InvalidInputError('MISSING_METADATA', 'x-connector-config', 'Missing x-connector-config header with the connector credentials');
   try {
     return parseConnectorConfigHeader(connectors, raw);
   } catch (error) {
@@ -65,28 +64,86 @@ function stateOf(input: ConnectorStateInput | undefined | null): ConnectorState 
   };
 }
 
+const ACCOUNT_FIELD = 'input.connectorAccountId';
+// One message for "no such id" and "another merchant's": it never reveals that an account exists.
+const unknownAccount = () => new InvalidInputError('CONNECTOR_ACCOUNT_NOT_FOUND', ACCOUNT_FIELD, 'input.connectorAccountId names no connector account of this merchant');
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface CredentialChoice {
+  readonly connector: ConnectorId;
+  readonly config: ParsedConnectorConfig;
+  readonly connectorAccountId?: string;
+}
+
 /**
- * Turns validated GraphQL input plus the connector headers into a service command. Secrets are
- * wrapped here, at the edge. Throws {@link InvalidInputError} naming the field or header.
+ * Where the credentials come from, in this order: the x-connector-config (or x-connector-auth)
+ * header, the account named by `input.connectorAccountId`, the merchant's default enabled account
+ * for the connector and test mode. Account look-ups go through the cached {@link AccountCredentialSource}.
  */
-export function toCreateSessionCommand(
+async function chooseCredentials(
   connectors: ConnectorRegistry,
+  accounts: AccountCredentialSource,
   merchantId: string,
   input: CreateSessionTokenInput,
   headers: GraphQLContext['connectorHeaders'],
-): CreateSessionCommand {
-  const connector = resolveConnector(input, headers.connector);
-  const config = parseCredentials(connectors, headers);
+  testMode: boolean,
+): Promise<CredentialChoice> {
+  const named = resolveConnector(input, headers.connector);
+  const raw = headers.connectorConfig ?? headers.connectorAuth;
+  if (raw !== undefined) {
+    if (named === undefined) throw MISSING_CONNECTOR();
+    return { connector: named, config: parseCredentials(connectors, headers, raw) };
+  }
+  if (input.connectorAccountId != null) {
+    if (!UUID.test(input.connectorAccountId)) throw unknownAccount();
+    const account = await accounts.byId(merchantId, input.connectorAccountId);
+    if (!account) throw unknownAccount();
+    if (!account.enabled) throw new InvalidInputError('CONNECTOR_ACCOUNT_DISABLED', ACCOUNT_FIELD, 'input.connectorAccountId names a disabled connector account; enable it or choose another');
+    if (named !== undefined && named !== account.connector) {
+      throw new InvalidInputError('CONNECTOR_MISMATCH', ACCOUNT_FIELD, `input.connectorAccountId is a ${account.connector} account but the request is for ${named}`);
+    }
+    if (account.testMode !== testMode) {
+      throw new InvalidInputError('TEST_MODE_MISMATCH', ACCOUNT_FIELD, `input.connectorAccountId is a ${account.testMode ? 'test' : 'live'} account; set testMode: ${account.testMode}`);
+    }
+    return { connector: account.connector, config: { credentials: account.credentials }, connectorAccountId: account.id };
+  }
+  if (named === undefined) throw MISSING_CONNECTOR();
+  const fallback = await accounts.defaultFor(merchantId, named, testMode);
+  if (!fallback) {
+    throw new InvalidInputError(
+      'MISSING_METADATA',
+      'x-connector-config',
+      `Missing x-connector-config header with the connector credentials (or input.connectorAccountId, or a default enabled ${named} account for testMode ${testMode})`,
+    );
+  }
+  return { connector: named, config: { credentials: fallback.credentials }, connectorAccountId: fallback.id };
+}
+
+/**
+ * Turns validated GraphQL input plus the connector headers (or a stored connector account) into a
+ * service command. Secrets are wrapped here, at the edge. Throws {@link InvalidInputError} naming
+ * the field or header.
+ */
+export async function toCreateSessionCommand(
+  connectors: ConnectorRegistry,
+  accounts: AccountCredentialSource,
+  merchantId: string,
+  input: CreateSessionTokenInput,
+  headers: GraphQLContext['connectorHeaders'],
+): Promise<CreateSessionCommand> {
+  const testMode = input.testMode ?? true;
+  const { connector, config, connectorAccountId } = await chooseCredentials(connectors, accounts, merchantId, input, headers, testMode);
   const browserInfo = browserInfoOf(input.browserInfo);
   const state = stateOf(input.state);
   return {
     merchantId,
     connector,
     credentials: config.credentials,
+    ...(connectorAccountId !== undefined ? { connectorAccountId } : {}),
     ...(config.baseUrl !== undefined ? { requestBaseUrl: config.baseUrl } : {}),
     merchantSessionId: input.merchantSessionId,
     amount: createMoney(input.amount.minorAmount, input.amount.currency),
-    testMode: input.testMode ?? true,
+    testMode,
     ...(input.idempotencyKey != null ? { idempotencyKey: input.idempotencyKey } : {}),
     ...(browserInfo ? { browserInfo } : {}),
     ...(input.metadata != null ? { metadata: new Secret(input.metadata) } : {}),

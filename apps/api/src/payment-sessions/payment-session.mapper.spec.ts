@@ -17,6 +17,7 @@ function record(overrides: Partial<SessionRecord> = {}): SessionRecord {
     id: '3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b',
     merchantId: 'merchant-1',
     connector: 'nuvei',
+    connectorAccountId: null,
     merchantSessionId: 'order-42',
     idempotencyKey: 'idem-1',
     requestFingerprint: 'FINGERPRINT_CANARY',

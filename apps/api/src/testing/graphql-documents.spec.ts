@@ -1,19 +1,41 @@
 import 'reflect-metadata';
-import { CREATE_SESSION_TOKEN, PAYMENT_SESSION, PAYMENT_SESSIONS, REVOKE_PAYMENT_SESSION } from '@org/testing-graphql-documents';
+import * as allDocuments from '@org/testing-graphql-documents';
 import { parse, validate, type GraphQLSchema } from 'graphql';
 import type { ConnectorResolver } from '../connectors/connector.resolver';
 import { buildAppSchema } from '../graphql/schema';
 import type { PaymentSessionResolver } from '../payment-sessions/payment-session.resolver';
+import type { ConnectorAccountResolver } from '../connector-accounts/connector-account.resolver';
 
 // The documents shared by the integration specs, the e2e suite and the benchmark must stay valid
 // against the schema: a renamed field fails here, not in a 25-minute benchmark run.
-const documents = { CREATE_SESSION_TOKEN, PAYMENT_SESSION, PAYMENT_SESSIONS, REVOKE_PAYMENT_SESSION };
+const {
+  CREATE_SESSION_TOKEN,
+  PAYMENT_SESSION,
+  PAYMENT_SESSIONS,
+  REVOKE_PAYMENT_SESSION,
+  CREATE_CONNECTOR_ACCOUNT,
+  UPDATE_CONNECTOR_ACCOUNT,
+  DISABLE_CONNECTOR_ACCOUNT,
+  ENABLE_CONNECTOR_ACCOUNT,
+  CONNECTOR_ACCOUNTS,
+} = allDocuments;
+const documents = {
+  CREATE_SESSION_TOKEN,
+  PAYMENT_SESSION,
+  PAYMENT_SESSIONS,
+  REVOKE_PAYMENT_SESSION,
+  CREATE_CONNECTOR_ACCOUNT,
+  UPDATE_CONNECTOR_ACCOUNT,
+  DISABLE_CONNECTOR_ACCOUNT,
+  ENABLE_CONNECTOR_ACCOUNT,
+  CONNECTOR_ACCOUNTS,
+};
 
 describe('@org/testing-graphql-documents', () => {
   let schema: GraphQLSchema;
   beforeAll(async () => {
     // Building the schema calls no resolver: placeholders will do.
-    schema = await buildAppSchema({ paymentSessions: {} as PaymentSessionResolver, connectors: {} as ConnectorResolver });
+    schema = await buildAppSchema({ paymentSessions: {} as PaymentSessionResolver, connectors: {} as ConnectorResolver, connectorAccounts: {} as ConnectorAccountResolver });
   });
 
   it('exports exactly the documents index.d.ts declares (the list above)', () => {

@@ -13,6 +13,8 @@ import { createLogger } from '../logging/logger';
 
 /** Fake credentials the fake gateways accept. */
 export const TEST_NUVEI = { merchantId: 'it_nuvei_merchant', merchantSiteId: 'it_site_77', merchantSecret: 'it_nuvei_secret_CANARY_N1' } as const;
+/** A second Nuvei merchant the fake gateway knows (two accounts of one connector side by side). */
+export const TEST_NUVEI_2 = { merchantId: 'it_nuvei_merchant_2', merchantSiteId: 'it_site_88', merchantSecret: 'it_nuvei_secret_CANARY_N2' } as const;
 export const TEST_PAYTM = { merchantId: 'ITMID000000000000001', merchantKey: 'itPaytmKeyCANARY', website: 'WEBSTAGING' } as const;
 
 /** `x-connector-config` header values for the test merchants. */
@@ -42,7 +44,7 @@ export interface IntegrationEnv {
   /** Every log line the server wrote. */
   readonly logs: string[];
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
-  /** Deletes all sessions and connector state, resets gateways and faults. */
+  /** Deletes all sessions, connector state and connector accounts, resets gateways and faults. */
   reset(): Promise<void>;
   close(): Promise<void>;
 }
@@ -64,7 +66,7 @@ export async function startIntegrationEnv(options: IntegrationOptions = {}): Pro
   const prisma = createPrismaClient(database.databaseUrl, { poolMax: 20 });
   const clock = options.clock ?? systemClock;
   const newToken = options.newToken ? { newToken: options.newToken } : {};
-  const nuvei = createNuveiFakeGateway({ merchants: [TEST_NUVEI], clock, ...newToken });
+  const nuvei = createNuveiFakeGateway({ merchants: [TEST_NUVEI, TEST_NUVEI_2], clock, ...newToken });
   const paytm = createPaytmFakeGateway({ merchants: [TEST_PAYTM], clock, ...newToken });
   const gateway = await startFakeGatewayServer({ gateways: { nuvei, paytm } });
   const config = loadConfig({
@@ -116,6 +118,7 @@ export async function startIntegrationEnv(options: IntegrationOptions = {}): Pro
     reset: async () => {
       await prisma.paymentSession.deleteMany({});
       await prisma.connectorState.deleteMany({});
+      await prisma.connectorAccount.deleteMany({});
       gateway.reset();
       nuvei.reset();
       paytm.reset();

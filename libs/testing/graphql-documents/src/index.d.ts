@@ -8,3 +8,13 @@ export declare const PAYMENT_SESSION: string;
 export declare const PAYMENT_SESSIONS: string;
 /** revokePaymentSession: `session { status token }` or `error`. Variables: `{ id }`. */
 export declare const REVOKE_PAYMENT_SESSION: string;
+/** createConnectorAccount: `connectorAccount { …every field }` or `error`. Variables: `{ input: CreateConnectorAccountInput }`. */
+export declare const CREATE_CONNECTOR_ACCOUNT: string;
+/** updateConnectorAccount. Variables: `{ id, input: UpdateConnectorAccountInput }`. */
+export declare const UPDATE_CONNECTOR_ACCOUNT: string;
+/** disableConnectorAccount. Variables: `{ id }`. */
+export declare const DISABLE_CONNECTOR_ACCOUNT: string;
+/** enableConnectorAccount. Variables: `{ id }`. */
+export declare const ENABLE_CONNECTOR_ACCOUNT: string;
+/** The calling merchant's connector accounts. Variables (optional): `{ connector }`. */
+export declare const CONNECTOR_ACCOUNTS: string;
