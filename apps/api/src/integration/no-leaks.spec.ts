@@ -1,5 +1,14 @@
-import { CREATE_SESSION_TOKEN, PAYMENT_SESSION, PAYMENT_SESSIONS, REVOKE_PAYMENT_SESSION } from '@org/testing-graphql-documents';
-import { authHeaders, nuveiConfigHeader, paytmConfigHeader, startIntegrationEnv, TEST_NUVEI, TEST_PAYTM, type IntegrationEnv } from '../testing/integration-harness';
+import {
+  CONNECTOR_ACCOUNTS,
+  CREATE_CONNECTOR_ACCOUNT,
+  CREATE_SESSION_TOKEN,
+  DISABLE_CONNECTOR_ACCOUNT,
+  PAYMENT_SESSION,
+  PAYMENT_SESSIONS,
+  REVOKE_PAYMENT_SESSION,
+  UPDATE_CONNECTOR_ACCOUNT,
+} from '@org/testing-graphql-documents';
+import { authHeaders, nuveiConfigHeader, paytmConfigHeader, startIntegrationEnv, TEST_NUVEI, TEST_NUVEI_2, TEST_PAYTM, type IntegrationEnv } from '../testing/integration-harness';
 
 jest.setTimeout(120_000);
 
@@ -14,6 +23,10 @@ const canaries = {
   connectorFeatureData: 'CANARY_FEATURE_DATA_42',
   accessToken: 'CANARY_ACCESS_TOKEN_99',
   userAgent: 'CANARY_USER_AGENT/1.0',
+  // Stored connector account credentials (create, replace, failed verify).
+  accountSecret2: TEST_NUVEI_2.merchantSecret,
+  accountReplaced: 'CANARY_ACCOUNT_REPLACED_SECRET',
+  accountVerifyWrong: 'CANARY_ACCOUNT_VERIFY_WRONG',
 };
 
 let env: IntegrationEnv;
@@ -26,7 +39,7 @@ async function call(input: Record<string, unknown>, headers: Record<string, stri
 }
 
 async function dumpTables(): Promise<string> {
-  const tables = ['merchants', 'payment_sessions', 'payment_session_attempts', 'connector_states', '_prisma_migrations'];
+  const tables = ['merchants', 'payment_sessions', 'payment_session_attempts', 'connector_states', 'connector_accounts', '_prisma_migrations'];
   const dump: Record<string, unknown> = {};
   for (const table of tables) {
     const rows = await env.prisma.$queryRawUnsafe<Array<Record<string, unknown>>>(`SELECT * FROM "${table}"`);
@@ -92,6 +105,30 @@ describe('no secret, token or PII in clear anywhere', () => {
     const badKey = await env.gql(CREATE_SESSION_TOKEN, { input: nuvei('leak_11') }, authHeaders(`sk_${canaries.nuveiSecret}`, nuveiConfigHeader()));
     responses.push(badKey.raw);
 
+    // stored connector accounts: create (verified and not), list, replace, failed verify, sessions from them, disable, other merchant
+    const nuveiCreds = (secret: string, merchant: { merchantId: string; merchantSiteId: string } = TEST_NUVEI) => ({ merchant_id: merchant.merchantId, merchant_site_id: merchant.merchantSiteId, merchant_secret: secret });
+    const account = async (document: string, variables: Record<string, unknown>, headers = authHeaders(env.merchantA.apiKey)) => {
+      const res = await env.gql<Record<string, { connectorAccount: { id: string } | null }>>(document, variables, headers);
+      responses.push(res.raw);
+      return Object.values(res.data ?? {})[0]?.connectorAccount?.id ?? '';
+    };
+    const noConfig = authHeaders(env.merchantA.apiKey);
+    const stored = await account(CREATE_CONNECTOR_ACCOUNT, { input: { connector: 'NUVEI', label: 'leak', testMode: true, isDefault: true, verify: true, credentials: nuveiCreds(canaries.nuveiSecret) } }, noConfig);
+    const second = await account(CREATE_CONNECTOR_ACCOUNT, { input: { connector: 'NUVEI', label: 'leak 2', testMode: true, credentials: nuveiCreds(canaries.accountSecret2, TEST_NUVEI_2) } }, noConfig);
+    await account(CREATE_CONNECTOR_ACCOUNT, { input: { connector: 'PAYTM', label: 'leak p', testMode: true, isDefault: true, credentials: { merchant_id: TEST_PAYTM.merchantId, merchant_key: canaries.paytmKey, website: TEST_PAYTM.website } } }, noConfig);
+    await account(CREATE_CONNECTOR_ACCOUNT, { input: { connector: 'NUVEI', label: 'wrong', testMode: true, verify: true, credentials: nuveiCreds(canaries.accountVerifyWrong) } }, noConfig);
+    await account(CREATE_CONNECTOR_ACCOUNT, { input: { connector: 'NUVEI', label: 'bad', testMode: true, credentials: { merchant_id: canaries.accountVerifyWrong } } }, noConfig);
+    await account(CONNECTOR_ACCOUNTS, {}, noConfig);
+    await call(nuvei('leak_12'), noConfig);
+    await call(nuvei('leak_13', { connectorAccountId: second }), noConfig);
+    await call(paytm('LEAK_14'), noConfig);
+    await account(UPDATE_CONNECTOR_ACCOUNT, { id: second, input: { credentials: nuveiCreds(canaries.accountReplaced, TEST_NUVEI_2) } }, noConfig);
+    await call(nuvei('leak_15', { connectorAccountId: second }), noConfig);
+    await account(UPDATE_CONNECTOR_ACCOUNT, { id: stored, input: { label: 'stolen' } }, authHeaders(env.merchantB.apiKey));
+    await call(nuvei('leak_16', { connectorAccountId: stored }), authHeaders(env.merchantB.apiKey));
+    await account(DISABLE_CONNECTOR_ACCOUNT, { id: stored }, noConfig);
+    await call(nuvei('leak_17', { connectorAccountId: stored }), noConfig);
+
     const issuedTokens = [...env.nuvei.issuedTokens, ...env.paytm.issuedTokens];
     expect(issuedTokens.length).toBeGreaterThanOrEqual(3);
     // Signatures and checksums the gateway received must not be echoed anywhere either.
@@ -118,5 +155,8 @@ describe('no secret, token or PII in clear anywhere', () => {
     // The dump really holds the flows' rows (revoked, failed, unknown outcome, encrypted state).
     for (const status of ['REVOKED', 'FAILED', 'OUTCOME_UNKNOWN', 'ACTIVE']) expect(tables).toContain(`"${status}"`);
     expect(tables).toContain('access_token_ciphertext');
+    expect(tables).toContain('credentials_ciphertext');
+    expect(await env.prisma.connectorAccount.count()).toBe(3);
+    expect(await env.prisma.paymentSession.count({ where: { connectorAccountId: { not: null } } })).toBe(4);
   });
 });
