@@ -237,3 +237,32 @@ describe('connector account cache', () => {
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'x-connector-config' });
   });
 });
+
+describe('database round trips of createSessionToken with a stored account', () => {
+  let counted: IntegrationEnv;
+  beforeAll(async () => {
+    counted = await startIntegrationEnv({ countDatabaseOperations: true, env: { CONNECTOR_ACCOUNT_CACHE_TTL_MS: '60000' } });
+  });
+  afterAll(async () => {
+    await counted?.close();
+  });
+
+  it('costs one extra round trip on a cache miss and none on a hit', async () => {
+    const headers = authHeaders(counted.merchantA.apiKey);
+    const created = await counted.gql<{ createConnectorAccount: AccountPayload }>(CREATE_CONNECTOR_ACCOUNT, { input: { connector: 'NUVEI', label: 'rt', testMode: true, credentials: NUVEI_CREDS, isDefault: true } }, headers);
+    const id = created.data?.createConnectorAccount.connectorAccount?.id ?? '';
+    const cost = async (merchantSessionId: string, extra: Record<string, unknown>, h: Record<string, string>) => {
+      const before = counted.databaseOperations();
+      const res = await counted.gql<SessionPayload>(CREATE_SESSION_TOKEN, { input: { connector: 'NUVEI', merchantSessionId, amount: { minorAmount: 1000, currency: 'USD' }, ...extra } }, h);
+      expect(res.data?.createSessionToken.statusCode).toBe(200);
+      return counted.databaseOperations() - before;
+    };
+    const viaHeader = await cost('rt_header', {}, authHeaders(counted.merchantA.apiKey, nuveiConfigHeader()));
+    // The claiming INSERT and the completing UPDATE (raw statements are counted; the API key is cached by then).
+    expect(viaHeader).toBe(2);
+    expect(await cost('rt_named_miss', { connectorAccountId: id }, headers)).toBe(viaHeader + 1);
+    expect(await cost('rt_named_hit', { connectorAccountId: id }, headers)).toBe(viaHeader);
+    expect(await cost('rt_default_miss', {}, headers)).toBe(viaHeader + 1);
+    expect(await cost('rt_default_hit', {}, headers)).toBe(viaHeader);
+  });
+});

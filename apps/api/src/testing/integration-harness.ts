@@ -41,6 +41,11 @@ export interface IntegrationEnv {
   readonly paytm: ReturnType<typeof createPaytmFakeGateway>;
   readonly merchantA: { id: string; apiKey: string };
   readonly merchantB: { id: string; apiKey: string };
+  /**
+   * Database operations the app has sent so far (each Prisma operation or raw statement is one round
+   * trip; a transaction's BEGIN/COMMIT are not counted). Only with `countDatabaseOperations`.
+   */
+  databaseOperations(): number;
   /** Every log line the server wrote. */
   readonly logs: string[];
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
@@ -55,6 +60,8 @@ export interface IntegrationOptions {
   readonly newToken?: () => string;
   readonly clock?: Clock;
   readonly env?: Record<string, string>;
+  /** Count the app's database operations (see {@link IntegrationEnv.databaseOperations}). */
+  readonly countDatabaseOperations?: boolean;
 }
 
 /**
@@ -86,9 +93,20 @@ export async function startIntegrationEnv(options: IntegrationOptions = {}): Pro
     },
   });
   const encryptionKey = generateEncryptionKey();
+  let operations = 0;
+  const appPrisma = options.countDatabaseOperations
+    ? (prisma.$extends({
+        query: {
+          async $allOperations({ args, query }) {
+            operations += 1;
+            return query(args);
+          },
+        },
+      }) as unknown as PrismaClient)
+    : prisma;
   const app: App = await createApp({
     config,
-    prisma,
+    prisma: appPrisma,
     encryptor: createFieldEncryptor(encryptionKey),
     logger: createLogger('info', sink),
     clock,
@@ -114,6 +132,7 @@ export async function startIntegrationEnv(options: IntegrationOptions = {}): Pro
     merchantA: { id: a.merchant.id, apiKey: a.apiKey },
     merchantB: { id: b.merchant.id, apiKey: b.apiKey },
     logs,
+    databaseOperations: () => operations,
     gql,
     reset: async () => {
       await prisma.paymentSession.deleteMany({});
