@@ -4,7 +4,7 @@ import { GraphQLJSON } from 'graphql-scalars';
 import { ConnectorEnum } from '../graphql/types/enums';
 import { WalletEnum } from './wallet.enum';
 
-const LABEL = /^(?=.*\S)[^\u0000-\u001f\u007f]{1,100}$/u;
+const LABEL = /^(?=.*\S)\P{Cc}{1,100}$/u;
 const LABEL_MESSAGE = 'label must be 1-100 characters, not only spaces, without control characters';
 
 @InputType({ description: 'A new stored connector account.' })
