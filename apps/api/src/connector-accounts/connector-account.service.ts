@@ -8,6 +8,7 @@ import type { AccountError } from './account-error';
 import type { ConnectorAccountRecord } from './connector-account.record';
 import { isDefaultConflict, type AccountChanges, type ConnectorAccountRepository } from './connector-account.repository';
 import { checkCredentials, type CredentialCheckDeps } from './credential-check';
+import { isUuid } from '../payment-sessions/session-cursor';
 
 /** A new account as the resolver hands it over (GraphQL validation done). */
 export interface CreateAccountCommand {
@@ -35,7 +36,6 @@ export type AccountResult = { readonly account: ConnectorAccountRecord; readonly
 
 const NOT_FOUND: AccountError = { code: 'CONNECTOR_ACCOUNT_NOT_FOUND', message: 'No connector account with this id exists for this merchant', source: 'VALIDATION', retryable: false };
 const DEFAULT_CONFLICT: AccountError = { code: 'DEFAULT_CONFLICT', message: 'Another request made a different account the default at the same time', source: 'CONFLICT', retryable: true };
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Dependencies of the connector-account service. */
 export interface ConnectorAccountServiceDeps extends CredentialCheckDeps {
@@ -83,7 +83,7 @@ export class ConnectorAccountService {
   }
 
   async update(merchantId: string, id: string, command: UpdateAccountCommand): Promise<AccountResult> {
-    const current = UUID.test(id) ? await this.deps.accounts.findById(merchantId, id) : null;
+    const current = isUuid(id) ? await this.deps.accounts.findById(merchantId, id) : null;
     if (!current) return { error: NOT_FOUND };
     const validated: ValidatedCredentials | undefined =
       command.credentials === undefined || command.credentials === null ? undefined : validateAccountCredentials(this.deps.connectors, current.connector, command.credentials);
@@ -106,7 +106,7 @@ export class ConnectorAccountService {
 
   /** Enables or disables one of the merchant's accounts. */
   setEnabled(merchantId: string, id: string, enabled: boolean): Promise<AccountResult> {
-    if (!UUID.test(id)) return Promise.resolve({ error: NOT_FOUND });
+    if (!isUuid(id)) return Promise.resolve({ error: NOT_FOUND });
     return this.apply(merchantId, id, { enabled });
   }
 

@@ -14,6 +14,7 @@ import { toConnectorId } from '../graphql/types/enums';
 import type { BrowserInformationInput, ConnectorStateInput, CreateSessionTokenInput } from './create-session-token.input';
 import type { CreateSessionCommand } from './payment-session.service';
 import type { AccountCredentialSource } from '../connector-accounts/account-credential-source';
+import { isUuid } from './session-cursor';
 
 function resolveConnector(input: CreateSessionTokenInput, header: string | undefined): ConnectorId | undefined {
   const fromInput = input.connector === undefined || input.connector === null ? undefined : toConnectorId(input.connector);
@@ -67,7 +68,6 @@ function stateOf(input: ConnectorStateInput | undefined | null): ConnectorState 
 const ACCOUNT_FIELD = 'input.connectorAccountId';
 // One message for "no such id" and "another merchant's": it never reveals that an account exists.
 const unknownAccount = () => new InvalidInputError('CONNECTOR_ACCOUNT_NOT_FOUND', ACCOUNT_FIELD, 'input.connectorAccountId names no connector account of this merchant');
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface CredentialChoice {
   readonly connector: ConnectorId;
@@ -95,7 +95,7 @@ async function chooseCredentials(
     return { connector: named, config: parseCredentials(connectors, headers, raw) };
   }
   if (input.connectorAccountId != null) {
-    if (!UUID.test(input.connectorAccountId)) throw unknownAccount();
+    if (!isUuid(input.connectorAccountId)) throw unknownAccount();
     const account = await accounts.byId(merchantId, input.connectorAccountId);
     if (!account) throw unknownAccount();
     if (!account.enabled) throw new InvalidInputError('CONNECTOR_ACCOUNT_DISABLED', ACCOUNT_FIELD, 'input.connectorAccountId names a disabled connector account; enable it or choose another');
