@@ -106,7 +106,7 @@ describe('toPaymentSession', () => {
   describe('the token', () => {
     it('is not among the GraphQL fields PaymentSession declares', () => {
       const fields = declaredFields(PaymentSessionType);
-      expect(fields.sort()).toEqual(['amount', 'attemptCount', 'connector', 'createdAt', 'error', 'expiresAt', 'id', 'idempotencyKey', 'merchantSessionId', 'status', 'testMode', 'updatedAt']);
+      expect(fields.sort()).toEqual(['amount', 'attemptCount', 'connector', 'connectorAccountId', 'createdAt', 'error', 'expiresAt', 'id', 'idempotencyKey', 'merchantSessionId', 'status', 'testMode', 'updatedAt']);
       for (const hidden of ['token', 'tokenCiphertext', 'encryptionKeyId', 'record', 'merchantId', 'requestFingerprint']) expect(fields).not.toContain(hidden);
     });
 
