@@ -89,7 +89,7 @@ export class BrowserInformationInput {
 
 @InputType({ description: 'Mirrors upstream MerchantAuthenticationServiceCreateSessionTokenRequest.' })
 export class CreateSessionTokenInput {
-  @Field(() => ConnectorEnum, { nullable: true, description: 'The gateway. May instead come from the x-connector header.' })
+  @Field(() => ConnectorEnum, { nullable: true, description: 'The gateway. May instead come from the x-connector header, or from the account named by connectorAccountId.' })
   @IsOptional()
   connector?: ConnectorEnum;
 
