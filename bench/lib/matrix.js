@@ -78,7 +78,7 @@ async function runMatrix({ targets, tables, budget, postgresPid, result }) {
   // growth) hit API and floor alike. A cell during which other programs used more than
   // NOISY_PCT of the machine is measured again (bounded), keeping the quieter measurement.
   const measureCell = async (scenario, connections, order) => {
-    const measureS = MEASURE_OVERRIDE ?? (scenario === 'nuvei' || scenario === 'paytm' ? MEASURE_CREATE_S : MEASURE_OTHER_S);
+    const measureS = MEASURE_OVERRIDE ?? (scenario === 'nuvei' || scenario === 'paytm' || scenario === 'stored' ? MEASURE_CREATE_S : MEASURE_OTHER_S);
     const sliceCount = Math.max(1, Math.round(measureS / SLICE_S));
     const waitedS = await waitForQuiet(budget);
     const slices = { api: [], floor: [] };

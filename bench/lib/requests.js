@@ -1,6 +1,7 @@
 'use strict';
 /**
- * The request kinds the bench sends (Nuvei create, Paytm create, replay, paymentSession read) and how
+ * The request kinds the bench sends (Nuvei create, Paytm create, Nuvei create from a stored connector
+ * account (`stored`: no x-connector-config), replay, paymentSession read) and how
  * each answer is checked. Bodies are prefix + id + suffix, so the load generator does no JSON work per
  * request.
  */
@@ -11,7 +12,7 @@ const NUVEI_CONFIG = JSON.stringify({ config: { Nuvei: { merchant_id: 'demo_nuve
 const PAYTM_CONFIG = JSON.stringify({ config: { Paytm: { merchant_id: 'DEMOMID00000000000001', merchant_key: 'demoPaytmKey0001', website: 'WEBSTAGING' } } });
 
 // The documents the integration and e2e suites send too (CREATE_SESSION_TOKEN: every field a client may read).
-const { CREATE_SESSION_TOKEN, PAYMENT_SESSION } = require('../../libs/testing/graphql-documents/src/index.js');
+const { CREATE_CONNECTOR_ACCOUNT, CREATE_SESSION_TOKEN, PAYMENT_SESSION } = require('../../libs/testing/graphql-documents/src/index.js');
 
 function splitBody(query, variables, marker) {
   const text = JSON.stringify({ query, variables });
@@ -31,7 +32,26 @@ const isCreated = (body) => body.includes('"statusCode":200') && body.includes('
 const isReplayed = (body) => body.includes('"statusCode":200') && body.includes('"replayed":true') && body.includes('"sessionToken":"') && !body.includes('"errors"');
 const isRead = (body) => body.includes('"paymentSession":{"id":"') && body.includes('"token":"') && !body.includes('"errors"');
 
-/** The four request kinds, for one target (API or floor). */
+/**
+ * Gives the target's merchant a default test-mode Nuvei connector account with the demo credentials
+ * (the API's `stored` scenario). The floor has no accounts: its `stored` requests carry the header.
+ */
+async function createStoredAccount(target) {
+  const credentials = JSON.parse(NUVEI_CONFIG).config.Nuvei;
+  const input = { connector: 'NUVEI', label: 'bench', testMode: true, isDefault: true, credentials };
+  const res = await fetch(target.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${target.apiKey}` },
+    body: JSON.stringify({ query: CREATE_CONNECTOR_ACCOUNT, variables: { input } }),
+  });
+  const body = await res.json();
+  const account = body.data?.createConnectorAccount?.connectorAccount;
+  if (!account) throw new Error(`could not create the bench connector account: ${JSON.stringify(body).slice(0, 300)}`);
+  target.storedAccount = true;
+  return account.id;
+}
+
+/** The request kinds, for one target (API or floor). */
 function requestKinds(target) {
   const auth = { 'content-type': 'application/json', authorization: `Bearer ${target.apiKey}` };
   const nuveiHeaders = { ...auth, 'x-connector-config': NUVEI_CONFIG };
@@ -41,6 +61,7 @@ function requestKinds(target) {
   return {
     nuvei: { headers: nuveiHeaders, body: () => NUVEI_BODY[0] + freshId('n') + NUVEI_BODY[1], verify: isCreated },
     paytm: { headers: paytmHeaders, body: () => PAYTM_BODY[0] + freshId('p') + PAYTM_BODY[1], verify: isCreated },
+    stored: { headers: target.storedAccount ? auth : nuveiHeaders, body: () => NUVEI_BODY[0] + freshId('s') + NUVEI_BODY[1], verify: isCreated },
     replay: {
       headers: nuveiHeaders,
       body: () => NUVEI_BODY[0] + target.replayIds[replayCursor++ % target.replayIds.length] + NUVEI_BODY[1],
@@ -50,4 +71,4 @@ function requestKinds(target) {
   };
 }
 
-module.exports = { requestKinds };
+module.exports = { requestKinds, createStoredAccount };

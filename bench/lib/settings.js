@@ -4,7 +4,7 @@
  * BENCH_WARMUP_S (3), BENCH_GLOBAL_WARMUP_S (30), BENCH_ROUNDS (4), BENCH_MEASURE_S (per round: 8 for
  * creates, 6 otherwise), BENCH_SLICE_S (1.5), BENCH_RSS_REQUESTS (50000), BENCH_RSS_WARMUP_S (20),
  * BENCH_PROFILE_S (8), BENCH_SEED_SESSIONS (6000 per target, the tables' size at the start of every
- * round), BENCH_CONCURRENCY ("1,16,64"), BENCH_SCENARIOS ("nuvei,paytm,replay,read", read by matrix.js),
+ * round), BENCH_CONCURRENCY ("1,16,64"), BENCH_SCENARIOS ("nuvei,paytm,replay,read", read by matrix.js; also "stored": Nuvei creates from the API merchant's default connector account, no x-connector-config),
  * BENCH_NOISY_PCT (12), BENCH_RETRIES (8), BENCH_QUIET_WAIT_S (90), BENCH_SKIP (comma list of: matrix,
  * rss, profile), BENCH_SELF (api or floor: an A/A run, see below). BENCH_PIN (lib/cpu-affinity.js),
  * BENCH_CPU_LATENCY and BENCH_KEEP_BUILD (lib/stack.js) are read where they act.

@@ -9,7 +9,7 @@ const { startChild, runToCompletion, stopChild } = require('./processes');
 const { startDatabase } = require('./database');
 const { holdZeroCpuLatency, notHeld } = require('./cpu-latency');
 const { pinTree, placement } = require('./cpu-affinity');
-const { requestKinds } = require('./requests');
+const { createStoredAccount, requestKinds } = require('./requests');
 const { rssSampler } = require('./rss');
 
 /** CPU wake-up latency and placement (recorded in `state`); returns the function that pins a server to its CPU. */
@@ -111,6 +111,8 @@ async function startStack(state, pinServer) {
     api: { name: 'api', pid: api.entry.pid, url: api.url, apiKey: apiMerchant.apiKey, merchantId: apiMerchant.merchantId, replayIds: [], readIds: [] },
     floor: { name: 'floor', pid: floorProc.entry.pid, url: floorProc.match[1], apiKey: floorMerchant.apiKey, merchantId: floorMerchant.merchantId, replayIds: [], readIds: [] },
   };
+  const storedAccountId = await createStoredAccount(targets.api);
+  log(`API merchant's default Nuvei connector account ${storedAccountId} (the stored scenario)`);
   if (SELF) {
     for (const name of ['api', 'floor']) targets[name] = { ...targets[SELF], name, replayIds: [], readIds: [] };
     log(`BENCH_SELF=${SELF}: both sides of every cell are the ${SELF}`);
@@ -125,7 +127,7 @@ async function smoke(targets) {
   const responseBytes = {};
   for (const target of Object.values(targets)) {
     responseBytes[target.name] = {};
-    for (const kind of ['nuvei', 'paytm']) {
+    for (const kind of ['nuvei', 'paytm', 'stored']) {
       const k = target.kinds[kind];
       const res = await fetch(target.url, { method: 'POST', headers: k.headers, body: k.body() });
       const text = await res.text();

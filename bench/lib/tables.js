@@ -15,7 +15,7 @@ function createTables(databaseUrl, targets) {
       await client.query('VACUUM (ANALYZE) payment_sessions, payment_session_attempts');
       for (const target of Object.values(targets)) {
         const replay = await client.query(
-          `SELECT merchant_session_id FROM payment_sessions WHERE merchant_id = $1 AND connector = 'NUVEI' AND status = 'ACTIVE' ORDER BY created_at DESC LIMIT 5000`,
+          `SELECT merchant_session_id FROM payment_sessions WHERE merchant_id = $1 AND connector = 'NUVEI' AND status = 'ACTIVE' AND connector_account_id IS NULL ORDER BY created_at DESC LIMIT 5000`,
           [target.merchantId],
         );
         const read = await client.query(`SELECT id FROM payment_sessions WHERE merchant_id = $1 AND status = 'ACTIVE' ORDER BY created_at DESC LIMIT 5000`, [target.merchantId]);

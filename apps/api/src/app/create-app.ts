@@ -16,6 +16,10 @@ import { createConnectorRegistry, type ConnectorRegistry } from '../connectors/c
 import { ConnectorResolver } from '../connectors/connector.resolver';
 import { FetchHttpTransport } from '../connectors/fetch-http-transport';
 import { ConnectorStateRepository } from '../connector-state/connector-state.repository';
+import { AccountCredentialSource } from '../connector-accounts/account-credential-source';
+import { ConnectorAccountRepository } from '../connector-accounts/connector-account.repository';
+import { ConnectorAccountResolver } from '../connector-accounts/connector-account.resolver';
+import { ConnectorAccountService } from '../connector-accounts/connector-account.service';
 import type { FieldEncryptor } from '../crypto/field-encryption';
 import { isDatabaseUnavailable } from '../errors/database-errors';
 import { poolOf } from '../db/prisma';
@@ -104,6 +108,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
     metrics.rateLimitRejected(rejection.merchantId);
     deps.onRateLimited?.(rejection);
   };
+  const gatewayCallOptions = { baseUrlOverrides: baseUrlOverridesOf(config), baseUrlAllowlist: config.baseUrlAllowlist };
+  const accountRepository = new ConnectorAccountRepository(prisma, deps.encryptor);
+  const accountSource = new AccountCredentialSource(accountRepository, connectors, config.CONNECTOR_ACCOUNT_CACHE_TTL_MS);
+  const accountService = new ConnectorAccountService({ accounts: accountRepository, source: accountSource, connectors, transport, clock, logger, options: gatewayCallOptions });
   const service = new PaymentSessionService({
     sessions: new PaymentSessionRepository(prisma, deps.encryptor),
     connectorStates: new ConnectorStateRepository(prisma, deps.encryptor),
@@ -115,12 +123,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
     options: {
       expiryMarginSeconds: config.SESSION_EXPIRY_MARGIN_SECONDS,
       gatewayTimeoutMs: config.GATEWAY_TIMEOUT_MS,
-      baseUrlOverrides: baseUrlOverridesOf(config),
-      baseUrlAllowlist: config.baseUrlAllowlist,
+      ...gatewayCallOptions,
     },
   });
   const schema = await buildAppSchema({
-    paymentSessions: new PaymentSessionResolver(service, clock, connectors),
+    paymentSessions: new PaymentSessionResolver(service, clock, connectors, accountSource),
+    connectorAccounts: new ConnectorAccountResolver(accountService),
     connectors: new ConnectorResolver(connectors, config.SESSION_EXPIRY_MARGIN_SECONDS),
     apiKeys: new ApiKeyResolver(apiKeys, clock, (id) => authenticator.forget(id)),
     clientSigningKeys: new ClientSigningKeyResolver(new ClientSigningKeyRepository(prisma), clock),
@@ -184,7 +192,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   }
 
   const metricsEndpoint = metricsHandler(metrics, { production, ...(config.METRICS_TOKEN ? { token: config.METRICS_TOKEN } : {}) }, logger);
-  const endpoint = new SessionTokenEndpoint({ service, connectors, authenticator, rateLimiter, onRateLimited });
+  const endpoint = new SessionTokenEndpoint({ service, connectors, authenticator, accounts: accountSource, rateLimiter, onRateLimited });
   const grpcServer = createGrpcServer({ endpoint, logger });
   const server = createHttpServer({
     apollo,

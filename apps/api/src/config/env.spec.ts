@@ -30,6 +30,7 @@ describe('loadConfig', () => {
       API_KEY_CACHE_TTL_MS: 10000,
       RATE_LIMIT_PER_SECOND: 100,
       RATE_LIMIT_BURST: 200,
+      CONNECTOR_ACCOUNT_CACHE_TTL_MS: 5000,
       baseUrlAllowlist: new Set(),
     });
     expect(config.METRICS_TOKEN).toBeUndefined();
@@ -211,5 +212,11 @@ describe('baseUrlOverridesOf', () => {
   it('maps each set <ID>_BASE_URL to its connector id, and nothing else', () => {
     expect(baseUrlOverridesOf(loadConfig({ NUVEI_BASE_URL: 'http://127.0.0.1:9000/nuvei' }))).toEqual({ nuvei: 'http://127.0.0.1:9000/nuvei' });
     expect(baseUrlOverridesOf(loadConfig({}))).toEqual({});
+  });
+
+  it('bounds CONNECTOR_ACCOUNT_CACHE_TTL_MS (0 disables the cache; at most a minute)', () => {
+    expect(loadConfig({ CONNECTOR_ACCOUNT_CACHE_TTL_MS: '0' }).CONNECTOR_ACCOUNT_CACHE_TTL_MS).toBe(0);
+    expect(() => loadConfig({ CONNECTOR_ACCOUNT_CACHE_TTL_MS: '-1' })).toThrow(/CONNECTOR_ACCOUNT_CACHE_TTL_MS/);
+    expect(() => loadConfig({ CONNECTOR_ACCOUNT_CACHE_TTL_MS: '600000' })).toThrow(/CONNECTOR_ACCOUNT_CACHE_TTL_MS/);
   });
 });

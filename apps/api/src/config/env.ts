@@ -51,6 +51,8 @@ const staticSchema = z.object({
   RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(100),
   /** Token bucket size: gateway-calling fields one merchant may spend at once (per instance). */
   RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(200),
+  /** How long a connector-account look-up of createSessionToken is cached in-process (0: not cached); the bound within which a disable takes effect on every instance. */
+  CONNECTOR_ACCOUNT_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
 });
 
 /** `<ID>_BASE_URL`: the gateway base URL override of one registered connector (e.g. `NUVEI_BASE_URL`). */

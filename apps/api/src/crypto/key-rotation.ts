@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../generated/prisma/client';
-import { accessTokenAad, connectorFeatureDataAad, metadataAad, tokenAad } from './column-aad';
+import { accessTokenAad, connectorAccountCredentialsAad, connectorFeatureDataAad, metadataAad, tokenAad } from './column-aad';
 import type { FieldEncryptor } from './field-encryption';
 import { fromDbConnector } from '../connectors/connector-db';
 
@@ -9,6 +9,7 @@ const BATCH = 200;
 export interface RotationReport {
   readonly sessions: number;
   readonly connectorStates: number;
+  readonly connectorAccounts: number;
 }
 
 function reseal(encryptor: FieldEncryptor, value: Uint8Array | null, keyId: string, aad: string): Uint8Array<ArrayBuffer> | null {
@@ -62,5 +63,20 @@ export async function rotateEncryptionKeys(prisma: PrismaClient, encryptor: Fiel
       connectorStates += updated.count;
     }
   }
-  return { sessions, connectorStates };
+  let connectorAccounts = 0;
+  for (;;) {
+    const rows = await prisma.connectorAccount.findMany({
+      where: { encryptionKeyId: { not: current } },
+      select: { id: true, merchantId: true, encryptionKeyId: true, credentialsCiphertext: true },
+      take: BATCH,
+    });
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      const aad = connectorAccountCredentialsAad(row.merchantId, row.id);
+      const sealed = reseal(encryptor, row.credentialsCiphertext, row.encryptionKeyId, aad) ?? new Uint8Array();
+      const updated = await prisma.connectorAccount.updateMany({ where: { id: row.id, encryptionKeyId: row.encryptionKeyId }, data: { credentialsCiphertext: sealed, encryptionKeyId: current } });
+      connectorAccounts += updated.count;
+    }
+  }
+  return { sessions, connectorStates, connectorAccounts };
 }

@@ -1,6 +1,7 @@
 import { buildSchema, type ContainerType } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { ApiKeyResolver } from '../api-keys/api-key.resolver';
+import { ConnectorAccountResolver } from '../connector-accounts/connector-account.resolver';
 import { ConnectorResolver } from '../connectors/connector.resolver';
 import { PaymentSessionResolver } from '../payment-sessions/payment-session.resolver';
 import { ClientSigningKeyResolver } from '../signing-keys/client-signing-key.resolver';
@@ -11,6 +12,7 @@ export interface AppResolvers {
   readonly connectors: ConnectorResolver;
   readonly apiKeys: ApiKeyResolver;
   readonly clientSigningKeys: ClientSigningKeyResolver;
+  readonly connectorAccounts: ConnectorAccountResolver;
 }
 
 /**
@@ -25,6 +27,7 @@ export async function buildAppSchema(resolvers?: AppResolvers): Promise<GraphQLS
           [ConnectorResolver, resolvers.connectors],
           [ApiKeyResolver, resolvers.apiKeys],
           [ClientSigningKeyResolver, resolvers.clientSigningKeys],
+          [ConnectorAccountResolver, resolvers.connectorAccounts],
         ]
       : [],
   );
@@ -36,7 +39,7 @@ export async function buildAppSchema(resolvers?: AppResolvers): Promise<GraphQLS
     },
   };
   return buildSchema({
-    resolvers: [PaymentSessionResolver, ConnectorResolver, ApiKeyResolver, ClientSigningKeyResolver],
+    resolvers: [PaymentSessionResolver, ConnectorResolver, ApiKeyResolver, ClientSigningKeyResolver, ConnectorAccountResolver],
     container,
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
     emitSchemaFile: false,

@@ -1,4 +1,5 @@
 import type { CreateSessionTokenRequestMessage, CreateSessionTokenResponseMessage } from '@org/grpc-contract';
+import type { AccountCredentialSource } from '../connector-accounts/account-credential-source';
 import { readConnectorHeaders } from '../connectors/connector-headers';
 import type { ConnectorRegistry } from '../connectors/connector-registry';
 import { AuthenticationError, ForbiddenError, RateLimitedError } from '../errors/app-errors';
@@ -15,6 +16,8 @@ export interface SessionTokenEndpointDeps {
   readonly service: PaymentSessionService;
   readonly connectors: ConnectorRegistry;
   readonly authenticator: MerchantAuthenticator;
+  /** Stored connector accounts (cached), for requests without credential headers. */
+  readonly accounts: AccountCredentialSource;
   /** The same per-merchant limiter the GraphQL operations spend from (one token per call). */
   readonly rateLimiter: TokenBucketLimiter;
   readonly onRateLimited?: RateLimitRejectionHook;
@@ -43,7 +46,7 @@ export class SessionTokenEndpoint {
     if (caller.apiKey.kind !== 'SECRET') throw new ForbiddenError('A publishable key cannot create server sessions: use a secret key');
     const merchantId = caller.merchant.id;
     const input = await toCreateSessionTokenInput(request);
-    const command = toCreateSessionCommand(this.deps.connectors, merchantId, input, readConnectorHeaders(header), { connectorFromConfig: true });
+    const command = await toCreateSessionCommand(this.deps.connectors, this.deps.accounts, merchantId, input, readConnectorHeaders(header), { connectorFromConfig: true });
     // Spent after validation, as the GraphQL plugin spends before resolvers: invalid input costs nothing.
     const taken = this.deps.rateLimiter.take(merchantId, 1);
     if (!taken.allowed) {

@@ -6,13 +6,9 @@ import * as path from 'node:path';
 import { API_KEYS, CLIENT_SIGNING_KEYS, CREATE_API_KEY, CREATE_SESSION_TOKEN, REGISTER_CLIENT_SIGNING_KEY, REVOKE_API_KEY, REVOKE_CLIENT_SIGNING_KEY } from '@org/testing-graphql-documents';
 import { getNamedType, isObjectType, isInterfaceType, isUnionType, type GraphQLField, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { ApiKeyRepository } from '../api-keys/api-key.repository';
-import type { ApiKeyResolver } from '../api-keys/api-key.resolver';
 import { ensureDevMerchant } from '../bootstrap/dev-merchant';
 import { MerchantRepository } from '../merchants/merchant.repository';
-import type { ConnectorResolver } from '../connectors/connector.resolver';
 import { buildAppSchema } from '../graphql/schema';
-import type { PaymentSessionResolver } from '../payment-sessions/payment-session.resolver';
-import type { ClientSigningKeyResolver } from '../signing-keys/client-signing-key.resolver';
 import { authHeaders, nuveiConfigHeader, OffsetClock, startIntegrationEnv, type IntegrationEnv } from '../testing/integration-harness';
 
 jest.setTimeout(180_000);
@@ -43,12 +39,7 @@ const sessionInput = (id: string) => ({ connector: 'NUVEI', merchantSessionId: i
 
 beforeAll(async () => {
   env = await startIntegrationEnv({ clock });
-  schema = await buildAppSchema({
-    paymentSessions: {} as PaymentSessionResolver,
-    connectors: {} as ConnectorResolver,
-    apiKeys: {} as ApiKeyResolver,
-    clientSigningKeys: {} as ClientSigningKeyResolver,
-  });
+  schema = await buildAppSchema();
 });
 afterAll(async () => {
   await env?.close();

@@ -1,4 +1,4 @@
-import { CREATE_SESSION_TOKEN } from '@org/testing-graphql-documents';
+import { CREATE_CONNECTOR_ACCOUNT, CREATE_SESSION_TOKEN } from '@org/testing-graphql-documents';
 import { authHeaders, nuveiConfigHeader, paytmConfigHeader, startIntegrationEnv, type IntegrationEnv } from '../testing/integration-harness';
 
 jest.setTimeout(120_000);
@@ -24,7 +24,19 @@ interface Case {
   /** A raw HTTP body instead of the standard mutation. */
   readonly rawBody?: string;
   readonly query?: string;
+  /** Variables of `query`. */
+  readonly variables?: Record<string, unknown>;
 }
+
+// createConnectorAccount: a valid input, and cases that change one thing.
+const goodAccount = { connector: 'NUVEI', label: 'main', testMode: true, credentials: goodNuvei };
+const account = (patch: (input: Input) => void): Pick<Case, 'query' | 'variables'> => {
+  const input = structuredClone(goodAccount) as Input;
+  patch(input);
+  return { query: CREATE_CONNECTOR_ACCOUNT, variables: { input } };
+};
+const credentials = (value: unknown) => account((i) => (i['credentials'] = value));
+const noHeader = { 'x-connector-config': '' };
 
 const cases: Case[] = [
   // merchantSessionId
@@ -111,6 +123,36 @@ const cases: Case[] = [
   { name: 'Paytm config for a Nuvei request', field: 'x-connector-config', headers: { 'x-connector-config': paytmConfigHeader() } },
   { name: 'Paytm config without merchant_key', field: 'merchant_key', input: withInput((i) => (i['connector'] = 'PAYTM')), headers: { 'x-connector-config': JSON.stringify({ config: { Paytm: { merchant_id: 'M', website: 'W' } } }) } },
   { name: 'base_url override not allow-listed', field: 'base_url', headers: { 'x-connector-config': nuvei({ ...goodNuvei, base_url: 'http://169.254.169.254/latest' }) } },
+  // createConnectorAccount
+  { name: 'account without merchant_secret', field: 'input.credentials.merchant_secret', ...credentials({ merchant_id: 'm', merchant_site_id: 's' }) },
+  { name: 'account with empty merchant_secret', field: 'input.credentials.merchant_secret', ...credentials({ ...goodNuvei, merchant_secret: '' }) },
+  { name: 'account with numeric merchant_id', field: 'input.credentials.merchant_id', ...credentials({ ...goodNuvei, merchant_id: 42 }) },
+  { name: 'account with null merchant_site_id', field: 'input.credentials.merchant_site_id', ...credentials({ ...goodNuvei, merchant_site_id: null }) },
+  { name: 'account credentials as an array', field: 'input.credentials', ...credentials([goodNuvei]) },
+  { name: 'account credentials as a string', field: 'input.credentials', ...credentials(JSON.stringify(goodNuvei)) },
+  { name: 'account credentials null', field: 'credentials', ...credentials(null) },
+  { name: 'account credentials missing', field: 'credentials', ...account((i) => delete i['credentials']) },
+  { name: 'account credentials with an undeclared field', field: 'input.credentials', ...credentials({ ...goodNuvei, merchant_secrt: 'CANARY_SECRET_BAD_INPUT' }) },
+  { name: 'account credentials with base_url', field: 'input.credentials', ...credentials({ ...goodNuvei, base_url: 'http://169.254.169.254/' }) },
+  { name: 'account credentials in the x-connector-config wrapper', field: 'input.credentials', ...credentials({ config: { Nuvei: goodNuvei } }) },
+  { name: 'Paytm credentials for a Nuvei account', field: 'input.credentials', ...credentials({ merchant_id: 'M', merchant_key: 'CANARY_SECRET_BAD_INPUT', website: 'W' }) },
+  { name: 'Paytm account without merchant_key', field: 'input.credentials.merchant_key', ...account((i) => Object.assign(i, { connector: 'PAYTM', credentials: { merchant_id: 'M', website: 'W' } })) },
+  { name: 'oversized account credentials', field: 'input.credentials', ...credentials({ ...goodNuvei, merchant_secret: `CANARY_SECRET_BAD_INPUT${'x'.repeat(5000)}` }) },
+  { name: 'empty account label', field: 'label', ...account((i) => (i['label'] = '')) },
+  { name: 'blank account label', field: 'label', ...account((i) => (i['label'] = '   ')) },
+  { name: '101-char account label', field: 'label', ...account((i) => (i['label'] = 'l'.repeat(101))) },
+  { name: 'account label with a control character', field: 'label', ...account((i) => (i['label'] = 'a\u0007b')) },
+  { name: 'unknown wallet', field: 'wallets', ...account((i) => (i['wallets'] = ['VENMO'])) },
+  { name: 'repeated wallet', field: 'wallets', ...account((i) => (i['wallets'] = ['GOOGLE_PAY', 'GOOGLE_PAY'])) },
+  { name: 'unknown account connector', field: 'connector', ...account((i) => (i['connector'] = 'STRIPE')) },
+  { name: 'account without testMode', field: 'testMode', ...account((i) => delete i['testMode']) },
+  { name: 'string account testMode', field: 'testMode', ...account((i) => (i['testMode'] = 'true')) },
+  { name: 'string verify', field: 'verify', ...account((i) => (i['verify'] = 'yes')) },
+  // createSessionToken with stored accounts
+  { name: 'malformed connectorAccountId', field: 'input.connectorAccountId', input: withInput((i) => (i['connectorAccountId'] = 'not-a-uuid')), headers: noHeader },
+  { name: 'unknown connectorAccountId', field: 'input.connectorAccountId', input: withInput((i) => (i['connectorAccountId'] = '00000000-0000-4000-8000-000000000000')), headers: noHeader },
+  { name: 'numeric connectorAccountId', field: 'input.connectorAccountId', input: withInput((i) => (i['connectorAccountId'] = 7)), headers: noHeader },
+  { name: 'empty connectorAccountId', field: 'input.connectorAccountId', input: withInput((i) => (i['connectorAccountId'] = '')), headers: noHeader },
   // whole-request problems
   { name: 'oversized body', field: 'exceeds', rawBody: JSON.stringify({ query: CREATE_SESSION_TOKEN, variables: { input: valid }, pad: 'x'.repeat(100_000) }) },
   { name: 'malformed JSON body', field: 'JSON', rawBody: '{"query": "mutation {' },
@@ -130,8 +172,8 @@ afterAll(async () => {
 });
 
 describe('bad input corpus: a clear error naming the problem, nothing written, nothing sent', () => {
-  it('has at least 60 cases', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(60);
+  it('has at least 85 cases (60 before connector accounts)', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(85);
   });
 
   it.each(cases)('$name', async (testCase) => {
@@ -139,7 +181,7 @@ describe('bad input corpus: a clear error naming the problem, nothing written, n
     if (headers['x-connector-config'] === '') delete headers['x-connector-config'];
     const body =
       testCase.rawBody ??
-      JSON.stringify(testCase.query !== undefined ? { query: testCase.query } : { query: CREATE_SESSION_TOKEN, variables: { input: testCase.input ?? valid } });
+      JSON.stringify(testCase.query !== undefined ? { query: testCase.query, ...(testCase.variables ? { variables: testCase.variables } : {}) } : { query: CREATE_SESSION_TOKEN, variables: { input: testCase.input ?? valid } });
     const response = await fetch(env.url, { method: 'POST', headers, body });
     const text = await response.text();
     const parsed = JSON.parse(text) as { errors?: Array<{ message: string; extensions?: Record<string, unknown> }>; data?: unknown };
@@ -149,6 +191,7 @@ describe('bad input corpus: a clear error naming the problem, nothing written, n
     expect(text).toContain(testCase.field);
     expect(text).not.toContain('CANARY_SECRET_BAD_INPUT');
     expect(await env.prisma.paymentSession.count()).toBe(0);
+    expect(await env.prisma.connectorAccount.count()).toBe(0);
     expect(env.gateway.callCount()).toBe(0);
   });
 

@@ -2,17 +2,21 @@ import { generateKeyPairSync } from 'node:crypto';
 import {
   API_KEYS,
   CLIENT_SIGNING_KEYS,
+  CONNECTOR_ACCOUNTS,
+  CREATE_CONNECTOR_ACCOUNT,
   CREATE_API_KEY,
   CREATE_SESSION_TOKEN,
+  DISABLE_CONNECTOR_ACCOUNT,
   PAYMENT_SESSION,
   PAYMENT_SESSIONS,
   REGISTER_CLIENT_SIGNING_KEY,
   REVOKE_API_KEY,
   REVOKE_CLIENT_SIGNING_KEY,
   REVOKE_PAYMENT_SESSION,
+  UPDATE_CONNECTOR_ACCOUNT,
 } from '@org/testing-graphql-documents';
 import { SessionTokenGrpcClient } from '../testing/grpc-client';
-import { authHeaders, nuveiConfigHeader, paytmConfigHeader, startIntegrationEnv, TEST_NUVEI, TEST_PAYTM, type IntegrationEnv } from '../testing/integration-harness';
+import { authHeaders, nuveiConfigHeader, paytmConfigHeader, startIntegrationEnv, TEST_NUVEI, TEST_NUVEI_2, TEST_PAYTM, type IntegrationEnv } from '../testing/integration-harness';
 
 jest.setTimeout(120_000);
 
@@ -30,6 +34,10 @@ const canaries = {
   metricsToken: 'CANARY_METRICS_TOKEN_0123456789',
   legacyApiSecret: 'CANARY_LEGACY_API_SECRET_5',
   grpcMetadata: 'CANARY_GRPC_METADATA_6',
+  // Stored connector account credentials (create, replace, failed verify).
+  accountSecret2: TEST_NUVEI_2.merchantSecret,
+  accountReplaced: 'CANARY_ACCOUNT_REPLACED_SECRET',
+  accountVerifyWrong: 'CANARY_ACCOUNT_VERIFY_WRONG',
 };
 
 let env: IntegrationEnv;
@@ -42,7 +50,7 @@ async function call(input: Record<string, unknown>, headers: Record<string, stri
 }
 
 async function dumpTables(): Promise<string> {
-  const tables = ['merchants', 'api_keys', 'client_signing_keys', 'payment_sessions', 'payment_session_attempts', 'connector_states', '_prisma_migrations'];
+  const tables = ['merchants', 'api_keys', 'client_signing_keys', 'payment_sessions', 'payment_session_attempts', 'connector_states', 'connector_accounts', '_prisma_migrations'];
   const dump: Record<string, unknown> = {};
   for (const table of tables) {
     const rows = await env.prisma.$queryRawUnsafe<Array<Record<string, unknown>>>(`SELECT * FROM "${table}"`);
@@ -164,6 +172,29 @@ describe('no secret, token or PII in clear anywhere', () => {
     // A PEM line is 64 characters: any one of them would betray the text.
     const pemLines = [publicPem, privatePem].flatMap((text) => text.split('\n').filter((line) => line.length === 64));
     expect(pemLines.length).toBeGreaterThan(20);
+    // stored connector accounts: create (verified and not), list, replace, failed verify, sessions from them, disable, other merchant
+    const nuveiCreds = (secret: string, merchant: { merchantId: string; merchantSiteId: string } = TEST_NUVEI) => ({ merchant_id: merchant.merchantId, merchant_site_id: merchant.merchantSiteId, merchant_secret: secret });
+    const account = async (document: string, variables: Record<string, unknown>, headers = authHeaders(env.merchantA.apiKey)) => {
+      const res = await env.gql<Record<string, { connectorAccount: { id: string } | null }>>(document, variables, headers);
+      responses.push(res.raw);
+      return Object.values(res.data ?? {})[0]?.connectorAccount?.id ?? '';
+    };
+    const noConfig = authHeaders(env.merchantA.apiKey);
+    const stored = await account(CREATE_CONNECTOR_ACCOUNT, { input: { connector: 'NUVEI', label: 'leak', testMode: true, isDefault: true, verify: true, credentials: nuveiCreds(canaries.nuveiSecret) } }, noConfig);
+    const second = await account(CREATE_CONNECTOR_ACCOUNT, { input: { connector: 'NUVEI', label: 'leak 2', testMode: true, credentials: nuveiCreds(canaries.accountSecret2, TEST_NUVEI_2) } }, noConfig);
+    await account(CREATE_CONNECTOR_ACCOUNT, { input: { connector: 'PAYTM', label: 'leak p', testMode: true, isDefault: true, credentials: { merchant_id: TEST_PAYTM.merchantId, merchant_key: canaries.paytmKey, website: TEST_PAYTM.website } } }, noConfig);
+    await account(CREATE_CONNECTOR_ACCOUNT, { input: { connector: 'NUVEI', label: 'wrong', testMode: true, verify: true, credentials: nuveiCreds(canaries.accountVerifyWrong) } }, noConfig);
+    await account(CREATE_CONNECTOR_ACCOUNT, { input: { connector: 'NUVEI', label: 'bad', testMode: true, credentials: { merchant_id: canaries.accountVerifyWrong } } }, noConfig);
+    await account(CONNECTOR_ACCOUNTS, {}, noConfig);
+    await call(nuvei('leak_12'), noConfig);
+    await call(nuvei('leak_13', { connectorAccountId: second }), noConfig);
+    await call(paytm('LEAK_14'), noConfig);
+    await account(UPDATE_CONNECTOR_ACCOUNT, { id: second, input: { credentials: nuveiCreds(canaries.accountReplaced, TEST_NUVEI_2) } }, noConfig);
+    await call(nuvei('leak_15', { connectorAccountId: second }), noConfig);
+    await account(UPDATE_CONNECTOR_ACCOUNT, { id: stored, input: { label: 'stolen' } }, authHeaders(env.merchantB.apiKey));
+    await call(nuvei('leak_16', { connectorAccountId: stored }), authHeaders(env.merchantB.apiKey));
+    await account(DISABLE_CONNECTOR_ACCOUNT, { id: stored }, noConfig);
+    await call(nuvei('leak_17', { connectorAccountId: stored }), noConfig);
 
     const issuedTokens = [...env.nuvei.issuedTokens, ...env.paytm.issuedTokens];
     expect(issuedTokens.length).toBeGreaterThanOrEqual(3);
@@ -211,5 +242,8 @@ describe('no secret, token or PII in clear anywhere', () => {
     expect(tables).toContain('access_token_ciphertext');
     expect(tables).toContain('"leak pk"');
     expect(tables).toContain('"leak-key"');
+    expect(tables).toContain('credentials_ciphertext');
+    expect(await env.prisma.connectorAccount.count()).toBe(3);
+    expect(await env.prisma.paymentSession.count({ where: { connectorAccountId: { not: null } } })).toBe(4);
   });
 });

@@ -14,6 +14,7 @@ function previous(overrides: Partial<SessionRecord> = {}): SessionRecord {
     id: '3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b',
     merchantId: 'merchant-1',
     connector: 'paytm',
+    connectorAccountId: null,
     merchantSessionId: 'order-42',
     idempotencyKey: null,
     requestFingerprint: 'fp',

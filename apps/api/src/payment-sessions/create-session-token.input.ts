@@ -1,4 +1,4 @@
-import { Field, InputType, Int } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { IsBoolean, IsInt, IsIP, IsOptional, Length, Matches, Max, MaxLength, Min, ValidateBy, ValidateNested } from 'class-validator';
 import { MAX_MINOR_AMOUNT, type CurrencyCode } from '@org/domain-types';
 import { Int64Scalar } from '../graphql/scalars/int64.scalar';
@@ -89,9 +89,16 @@ export class BrowserInformationInput {
 
 @InputType({ description: 'Mirrors upstream MerchantAuthenticationServiceCreateSessionTokenRequest.' })
 export class CreateSessionTokenInput {
-  @Field(() => ConnectorEnum, { nullable: true, description: 'The gateway. May instead come from the x-connector header.' })
+  @Field(() => ConnectorEnum, { nullable: true, description: 'The gateway. May instead come from the x-connector header, or from the account named by connectorAccountId.' })
   @IsOptional()
   connector?: ConnectorEnum;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'A stored connector account to take the credentials from when there is no x-connector-config header. Without either, the merchant’s default enabled account for the connector and testMode is used.',
+  })
+  @IsOptional()
+  connectorAccountId?: string;
 
   @Field(() => String, { description: '1-50 characters: letters, digits, "-" and "_" (the strictest gateway reference rule, applied to every connector).' })
   @Matches(/^[A-Za-z0-9_-]{1,50}$/, { message: 'merchantSessionId must be 1-50 characters of letters, digits, "-" or "_"' })

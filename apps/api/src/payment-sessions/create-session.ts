@@ -9,6 +9,8 @@ export interface CreateSessionCommand {
   readonly merchantId: string;
   readonly connector: ConnectorId;
   readonly credentials: ParsedCredentials;
+  /** The stored account the credentials came from; absent when they came in x-connector-config. */
+  readonly connectorAccountId?: string;
   /** Upstream's per-request gateway URL override; honoured only for allow-listed hosts. */
   readonly requestBaseUrl?: string;
   readonly merchantSessionId: string;

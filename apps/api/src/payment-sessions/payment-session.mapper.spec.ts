@@ -17,6 +17,7 @@ function record(overrides: Partial<SessionRecord> = {}): SessionRecord {
     id: '3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b',
     merchantId: 'merchant-1',
     connector: 'nuvei',
+    connectorAccountId: null,
     merchantSessionId: 'order-42',
     idempotencyKey: 'idem-1',
     requestFingerprint: 'FINGERPRINT_CANARY',
@@ -105,7 +106,7 @@ describe('toPaymentSession', () => {
   describe('the token', () => {
     it('is not among the GraphQL fields PaymentSession declares', () => {
       const fields = declaredFields(PaymentSessionType);
-      expect(fields.sort()).toEqual(['amount', 'attemptCount', 'connector', 'createdAt', 'error', 'expiresAt', 'id', 'idempotencyKey', 'merchantSessionId', 'status', 'testMode', 'updatedAt']);
+      expect(fields.sort()).toEqual(['amount', 'attemptCount', 'connector', 'connectorAccountId', 'createdAt', 'error', 'expiresAt', 'id', 'idempotencyKey', 'merchantSessionId', 'status', 'testMode', 'updatedAt']);
       for (const hidden of ['token', 'tokenCiphertext', 'encryptionKeyId', 'record', 'merchantId', 'requestFingerprint']) expect(fields).not.toContain(hidden);
     });
 

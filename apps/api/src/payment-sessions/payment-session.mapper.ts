@@ -38,6 +38,7 @@ export function toPaymentSession(record: SessionRecord, now: Date): PaymentSessi
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
     attemptCount: record.attemptCount,
+    ...(record.connectorAccountId !== null ? { connectorAccountId: record.connectorAccountId } : {}),
     ...(record.expiresAt ? { expiresAt: record.expiresAt } : {}),
     ...(record.idempotencyKey !== null ? { idempotencyKey: record.idempotencyKey } : {}),
     ...(record.error ? { error: toErrorInfo(record.error) } : {}),

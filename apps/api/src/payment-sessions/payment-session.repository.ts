@@ -14,7 +14,7 @@ import type { AttemptCompletion, Claim, ClaimData } from './session-writes';
 // The session columns under the Prisma model's field names, so raw rows map exactly like Prisma's.
 const SESSION_COLUMNS = Prisma.raw(
   [
-    'id', 'merchant_id AS "merchantId"', 'connector', 'merchant_session_id AS "merchantSessionId"', 'idempotency_key AS "idempotencyKey"',
+    'id', 'merchant_id AS "merchantId"', 'connector', 'connector_account_id AS "connectorAccountId"', 'merchant_session_id AS "merchantSessionId"', 'idempotency_key AS "idempotencyKey"',
     'request_fingerprint AS "requestFingerprint"', 'minor_amount AS "minorAmount"', 'currency', 'test_mode AS "testMode"', 'status',
     'token_ciphertext AS "tokenCiphertext"', 'metadata_ciphertext AS "metadataCiphertext"',
     'connector_feature_data_ciphertext AS "connectorFeatureDataCiphertext"', 'encryption_key_id AS "encryptionKeyId"', 'expires_at AS "expiresAt"',
@@ -39,6 +39,7 @@ function toRecord(row: SessionRow, encryptor: FieldEncryptor): SessionRecord {
     id: row.id,
     merchantId: row.merchantId,
     connector: fromDbConnector(row.connector),
+    connectorAccountId: row.connectorAccountId,
     merchantSessionId: row.merchantSessionId,
     idempotencyKey: row.idempotencyKey,
     requestFingerprint: row.requestFingerprint,
@@ -110,10 +111,10 @@ export class PaymentSessionRepository {
     const connectorFeatureData = this.#seal(data.connectorFeatureData, connectorFeatureDataAad(data.id));
     const rows = await this.prisma.$queryRaw<(SessionRow & { claimed: boolean })[]>`
       WITH inserted AS (
-        INSERT INTO payment_sessions (id, merchant_id, connector, merchant_session_id, idempotency_key, request_fingerprint,
+        INSERT INTO payment_sessions (id, merchant_id, connector, connector_account_id, merchant_session_id, idempotency_key, request_fingerprint,
           minor_amount, currency, test_mode, status, metadata_ciphertext, connector_feature_data_ciphertext,
           encryption_key_id, attempt_count, created_at, updated_at)
-        VALUES (${data.id}::uuid, ${data.merchantId}::uuid, ${connector}::"Connector", ${data.merchantSessionId},
+        VALUES (${data.id}::uuid, ${data.merchantId}::uuid, ${connector}::"Connector", ${data.connectorAccountId}::uuid, ${data.merchantSessionId},
           ${data.idempotencyKey}, ${data.requestFingerprint}, ${data.minorAmount}, ${data.currency}, ${data.testMode}, 'PENDING',
           ${metadata}, ${connectorFeatureData}, ${this.encryptor.currentKeyId}, 1, ${now}, ${now})
         ON CONFLICT DO NOTHING
@@ -146,6 +147,7 @@ export class PaymentSessionRepository {
           data: {
             status: 'PENDING',
             attemptCount: attemptNumber,
+            connectorAccountId: data.connectorAccountId,
             idempotencyKey: data.idempotencyKey ?? previous.idempotencyKey,
             metadataCiphertext: this.#seal(data.metadata, metadataAad(previous.id)),
             connectorFeatureDataCiphertext: this.#seal(data.connectorFeatureData, connectorFeatureDataAad(previous.id)),

@@ -14,6 +14,7 @@ import { toErrorInfo, toPaymentSession, type PaymentSessionView } from './paymen
 import type { PaymentSessionService } from './payment-session.service';
 import { PaymentSessionType } from './payment-session.type';
 import type { ConnectorRegistry } from '../connectors/connector-registry';
+import type { AccountCredentialSource } from '../connector-accounts/account-credential-source';
 import { decodeCursor, encodeCursor, isUuid } from './session-cursor';
 
 const MAX_PAGE_SIZE = 100;
@@ -24,12 +25,13 @@ export class PaymentSessionResolver {
     private readonly service: PaymentSessionService,
     private readonly clock: Clock,
     private readonly connectors: ConnectorRegistry,
+    private readonly accounts: AccountCredentialSource,
   ) {}
 
   @Mutation(() => CreateSessionTokenPayload, { description: 'Opens a gateway session (or replays the live one) and persists it.' })
   @CallsGateway()
   async createSessionToken(@Arg('input', () => CreateSessionTokenInput) input: CreateSessionTokenInput, @Ctx() ctx: GraphQLContext): Promise<CreateSessionTokenPayload> {
-    const command = toCreateSessionCommand(this.connectors, requireMerchant(ctx).id, input, ctx.connectorHeaders);
+    const command = await toCreateSessionCommand(this.connectors, this.accounts, requireMerchant(ctx).id, input, ctx.connectorHeaders);
     return toCreateSessionTokenPayload(await this.service.createSessionToken(command), this.clock.now());
   }
 

@@ -15,6 +15,9 @@ export class PaymentSessionType {
   @Field(() => ConnectorEnum)
   connector!: ConnectorEnum;
 
+  @Field(() => ID, { nullable: true, description: 'The stored connector account whose credentials were used; null when they came in x-connector-config.' })
+  connectorAccountId?: string;
+
   @Field(() => SessionStatusEnum)
   status!: SessionStatusEnum;
 

@@ -28,7 +28,7 @@ export interface ClaimDeps {
 /** The request fields the claim protocol reads and writes. */
 export type ClaimCommand = Pick<
   CreateSessionCommand,
-  'merchantId' | 'connector' | 'merchantSessionId' | 'idempotencyKey' | 'amount' | 'testMode' | 'metadata' | 'connectorFeatureData'
+  'merchantId' | 'connector' | 'connectorAccountId' | 'merchantSessionId' | 'idempotencyKey' | 'amount' | 'testMode' | 'metadata' | 'connectorFeatureData'
 >;
 
 const PENDING_POLL_MS = 25;
@@ -92,6 +92,7 @@ function claimDataOf(command: ClaimCommand, fingerprint: string, id: string): Cl
     id,
     merchantId: command.merchantId,
     connector: command.connector,
+    connectorAccountId: command.connectorAccountId ?? null,
     merchantSessionId: command.merchantSessionId,
     idempotencyKey: command.idempotencyKey ?? null,
     requestFingerprint: fingerprint,

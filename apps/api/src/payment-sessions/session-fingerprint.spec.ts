@@ -28,6 +28,7 @@ describe('sessionFingerprint', () => {
     ['minorAmount', { ...BASE, amount: { ...BASE.amount, minorAmount: 1001n } }],
     ['currency', { ...BASE, amount: { ...BASE.amount, currency: 'EUR' } }],
     ['testMode', { ...BASE, testMode: false }],
+    ['a stored account instead of x-connector-config', { ...BASE, connectorAccountId: '3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b' }],
   ])('changes when %s changes', (_label, changed) => {
     expect(sessionFingerprint(changed)).not.toBe(sessionFingerprint(BASE));
   });
@@ -48,5 +49,12 @@ describe('sessionFingerprint', () => {
     expect(at(big)).not.toBe(at(big + 1n));
     expect(at(2n ** 63n - 1n)).not.toBe(at(2n ** 63n - 2n));
     expect(at(2n ** 63n - 1n)).toBe(createHash('sha256').update('["nuvei","order-42","9223372036854775807","USD",true]').digest('hex'));
+  });
+
+  it('tells two stored accounts apart, and leaves header sessions’ fingerprints as they were', () => {
+    const one = sessionFingerprint({ ...BASE, connectorAccountId: '3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b' });
+    const two = sessionFingerprint({ ...BASE, connectorAccountId: '9a4d3f2b-8c1e-4e6f-8b7a-1c2d3e4f5a6b' });
+    expect(one).not.toBe(two);
+    expect(sessionFingerprint(BASE)).toBe(createHash('sha256').update('["nuvei","order-42","1000","USD",true]').digest('hex'));
   });
 });

@@ -11,6 +11,8 @@ export interface SessionRecord {
   readonly id: string;
   readonly merchantId: string;
   readonly connector: ConnectorId;
+  /** The stored connector account whose credentials were used; null for x-connector-config. */
+  readonly connectorAccountId: string | null;
   readonly merchantSessionId: string;
   readonly idempotencyKey: string | null;
   readonly requestFingerprint: string;

@@ -9,6 +9,7 @@ export interface ClaimData {
   readonly id: string;
   readonly merchantId: string;
   readonly connector: ConnectorId;
+  readonly connectorAccountId: string | null;
   readonly merchantSessionId: string;
   readonly idempotencyKey: string | null;
   readonly requestFingerprint: string;

@@ -14,6 +14,8 @@ import type { RateLimitRejectionHook } from '../rate-limit/rate-limit-plugin';
 
 /** Fake credentials the fake gateways accept. */
 export const TEST_NUVEI = { merchantId: 'it_nuvei_merchant', merchantSiteId: 'it_site_77', merchantSecret: 'it_nuvei_secret_CANARY_N1' } as const;
+/** A second Nuvei merchant the fake gateway knows (two accounts of one connector side by side). */
+export const TEST_NUVEI_2 = { merchantId: 'it_nuvei_merchant_2', merchantSiteId: 'it_site_88', merchantSecret: 'it_nuvei_secret_CANARY_N2' } as const;
 export const TEST_PAYTM = { merchantId: 'ITMID000000000000001', merchantKey: 'itPaytmKeyCANARY', website: 'WEBSTAGING' } as const;
 
 /** `x-connector-config` header values for the test merchants. */
@@ -48,7 +50,12 @@ export interface IntegrationEnv {
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   /** `GET /metrics` on the API. */
   scrapeMetrics(headers?: Record<string, string>): Promise<{ status: number; body: string }>;
-  /** Deletes all sessions and connector state, resets gateways and faults. */
+  /**
+   * Database operations the app has sent so far (each Prisma operation or raw statement is one round
+   * trip; a transaction's BEGIN/COMMIT are not counted). Only with `countDatabaseOperations`.
+   */
+  databaseOperations(): number;
+  /** Deletes all sessions, connector state and connector accounts, resets gateways and faults. */
   reset(): Promise<void>;
   close(): Promise<void>;
 }
@@ -61,6 +68,8 @@ export interface IntegrationOptions {
   readonly env?: Record<string, string>;
   /** Called on every RATE_LIMITED answer. */
   readonly onRateLimited?: RateLimitRejectionHook;
+  /** Count the app's database operations (see {@link IntegrationEnv.databaseOperations}). */
+  readonly countDatabaseOperations?: boolean;
 }
 
 /**
@@ -72,7 +81,7 @@ export async function startIntegrationEnv(options: IntegrationOptions = {}): Pro
   const prisma = createPrismaClient(database.databaseUrl, { poolMax: 20 });
   const clock = options.clock ?? systemClock;
   const newToken = options.newToken ? { newToken: options.newToken } : {};
-  const nuvei = createNuveiFakeGateway({ merchants: [TEST_NUVEI], clock, ...newToken });
+  const nuvei = createNuveiFakeGateway({ merchants: [TEST_NUVEI, TEST_NUVEI_2], clock, ...newToken });
   const paytm = createPaytmFakeGateway({ merchants: [TEST_PAYTM], clock, ...newToken });
   const gateway = await startFakeGatewayServer({ gateways: { nuvei, paytm } });
   const config = loadConfig({
@@ -92,9 +101,20 @@ export async function startIntegrationEnv(options: IntegrationOptions = {}): Pro
     },
   });
   const encryptionKey = generateEncryptionKey();
+  let operations = 0;
+  const appPrisma = options.countDatabaseOperations
+    ? (prisma.$extends({
+        query: {
+          async $allOperations({ args, query }) {
+            operations += 1;
+            return query(args);
+          },
+        },
+      }) as unknown as PrismaClient)
+    : prisma;
   const app: App = await createApp({
     config,
-    prisma,
+    prisma: appPrisma,
     encryptor: createFieldEncryptor(encryptionKey),
     logger: createLogger('info', sink),
     clock,
@@ -128,11 +148,13 @@ export async function startIntegrationEnv(options: IntegrationOptions = {}): Pro
     merchantA: { id: a.merchant.id, apiKey: a.apiKey, publishableKey: a.publishableKey },
     merchantB: { id: b.merchant.id, apiKey: b.apiKey, publishableKey: b.publishableKey },
     logs,
+    databaseOperations: () => operations,
     gql,
     scrapeMetrics,
     reset: async () => {
       await prisma.paymentSession.deleteMany({});
       await prisma.connectorState.deleteMany({});
+      await prisma.connectorAccount.deleteMany({});
       gateway.reset();
       nuvei.reset();
       paytm.reset();

@@ -22,3 +22,13 @@ export declare const REGISTER_CLIENT_SIGNING_KEY: string;
 export declare const REVOKE_CLIENT_SIGNING_KEY: string;
 /** The calling merchant's client signing keys. */
 export declare const CLIENT_SIGNING_KEYS: string;
+/** createConnectorAccount: `connectorAccount { …every field }` or `error`. Variables: `{ input: CreateConnectorAccountInput }`. */
+export declare const CREATE_CONNECTOR_ACCOUNT: string;
+/** updateConnectorAccount. Variables: `{ id, input: UpdateConnectorAccountInput }`. */
+export declare const UPDATE_CONNECTOR_ACCOUNT: string;
+/** disableConnectorAccount. Variables: `{ id }`. */
+export declare const DISABLE_CONNECTOR_ACCOUNT: string;
+/** enableConnectorAccount. Variables: `{ id }`. */
+export declare const ENABLE_CONNECTOR_ACCOUNT: string;
+/** The calling merchant's connector accounts. Variables (optional): `{ connector }`. */
+export declare const CONNECTOR_ACCOUNTS: string;

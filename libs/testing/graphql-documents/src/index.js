@@ -24,7 +24,7 @@ const CREATE_SESSION_TOKEN = `
         connectorDetails { code message reason }
       }
       session {
-        id merchantSessionId connector status testMode expiresAt createdAt attemptCount
+        id merchantSessionId connector connectorAccountId status testMode expiresAt createdAt attemptCount
         amount { minorAmount currency formatted }
       }
     }
@@ -35,7 +35,7 @@ const CREATE_SESSION_TOKEN = `
 const PAYMENT_SESSION = `
   query Session($id: ID!) {
     paymentSession(id: $id) {
-      id merchantSessionId connector status testMode expiresAt createdAt attemptCount token
+      id merchantSessionId connector connectorAccountId status testMode expiresAt createdAt attemptCount token
       amount { minorAmount currency formatted }
     }
   }
@@ -65,6 +65,45 @@ const REVOKE_PAYMENT_SESSION = `
       session { status token }
       error { retryable source unifiedDetails { code message } }
     }
+  }
+`;
+
+// Every field of a ConnectorAccount (there is no credentials field to select: they are write-only).
+const ACCOUNT_FIELDS = 'id connector label testMode isDefault enabled wallets credentialHints createdAt updatedAt lastVerifiedAt';
+const ACCOUNT_ERROR = 'error { retryable source gatewayHttpStatus unifiedDetails { code message userGuidanceMessage } connectorDetails { code message reason } }';
+
+/** createConnectorAccount: the account or why nothing was saved. Variables: `{ input }`. */
+const CREATE_CONNECTOR_ACCOUNT = `
+  mutation CreateAccount($input: CreateConnectorAccountInput!) {
+    createConnectorAccount(input: $input) { connectorAccount { ${ACCOUNT_FIELDS} } ${ACCOUNT_ERROR} }
+  }
+`;
+
+/** updateConnectorAccount. Variables: `{ id, input }`. */
+const UPDATE_CONNECTOR_ACCOUNT = `
+  mutation UpdateAccount($id: ID!, $input: UpdateConnectorAccountInput!) {
+    updateConnectorAccount(id: $id, input: $input) { connectorAccount { ${ACCOUNT_FIELDS} } ${ACCOUNT_ERROR} }
+  }
+`;
+
+/** disableConnectorAccount. Variables: `{ id }`. */
+const DISABLE_CONNECTOR_ACCOUNT = `
+  mutation DisableAccount($id: ID!) {
+    disableConnectorAccount(id: $id) { connectorAccount { ${ACCOUNT_FIELDS} } ${ACCOUNT_ERROR} }
+  }
+`;
+
+/** enableConnectorAccount. Variables: `{ id }`. */
+const ENABLE_CONNECTOR_ACCOUNT = `
+  mutation EnableAccount($id: ID!) {
+    enableConnectorAccount(id: $id) { connectorAccount { ${ACCOUNT_FIELDS} } ${ACCOUNT_ERROR} }
+  }
+`;
+
+/** The calling merchant's accounts. Variables (optional): `{ connector }`. */
+const CONNECTOR_ACCOUNTS = `
+  query Accounts($connector: Connector) {
+    connectorAccounts(connector: $connector) { ${ACCOUNT_FIELDS} }
   }
 `;
 
@@ -125,6 +164,11 @@ module.exports = {
   PAYMENT_SESSION,
   PAYMENT_SESSIONS,
   REVOKE_PAYMENT_SESSION,
+  CREATE_CONNECTOR_ACCOUNT,
+  UPDATE_CONNECTOR_ACCOUNT,
+  DISABLE_CONNECTOR_ACCOUNT,
+  ENABLE_CONNECTOR_ACCOUNT,
+  CONNECTOR_ACCOUNTS,
   CONNECTORS_QUERY,
   CREATE_API_KEY,
   REVOKE_API_KEY,

@@ -1,0 +1,23 @@
+import { registerEnumType } from 'type-graphql';
+
+/**
+ * Wallets an account may serve: upstream's `SessionToken` variant names (seed 003, `wallet_name`)
+ * in upper case. Stored only for now; the per-wallet configuration comes with a later issue.
+ */
+export enum WalletEnum {
+  GOOGLE_PAY = 'GOOGLE_PAY',
+  SAMSUNG_PAY = 'SAMSUNG_PAY',
+  KLARNA = 'KLARNA',
+  PAYPAL = 'PAYPAL',
+  APPLE_PAY = 'APPLE_PAY',
+  OPEN_BANKING = 'OPEN_BANKING',
+  PAZE = 'PAZE',
+  CLICK_TO_PAY = 'CLICK_TO_PAY',
+  AMAZON_PAY = 'AMAZON_PAY',
+}
+registerEnumType(WalletEnum, { name: 'Wallet', description: 'A wallet SDK (upstream `wallet_name`, upper-cased).' });
+
+/** Whether a stored string is a known wallet. */
+export function isWallet(value: string): value is WalletEnum {
+  return (Object.values(WalletEnum) as string[]).includes(value);
+}
