@@ -38,7 +38,7 @@ async function dumpTables(): Promise<string> {
 }
 
 beforeAll(async () => {
-  env = await startIntegrationEnv({ gatewayTimeoutMs: 600, newToken: () => `${CANARY_TOKEN}${(tokenCount += 1)}` });
+  env = await startIntegrationEnv({ gatewayTimeoutMs: 3000, newToken: () => `${CANARY_TOKEN}${(tokenCount += 1)}` });
 });
 afterAll(async () => {
   await env?.close();
