@@ -113,9 +113,11 @@ describe.each(cases)('two API processes, one database: $simulated', ({ simulated
     const even = Array.from({ length: REQUESTS / 2 }, (_, k) => requestId(2 * k)).sort();
     expect(servedBy(api2.proc.stdout()).sort()).toEqual(odd);
     expect(servedBy(firstLog()).sort()).toEqual(even);
-    // Waiting for the winner is bounded by the gateway latency (200 ms): everyone is answered before the
-    // gateway timeout could even have fired (the rest is room for a busy machine).
-    expect(wallMs).toBeLessThan(GATEWAY_TIMEOUT_MS);
+    // Waiters poll the winner's row and are answered with its result (checked above); they would give
+    // up, or presume the winner dead, only GATEWAY_TIMEOUT_MS + 5 s after starting. Finishing before that
+    // shows none did. (Unloaded this takes well under a second; a tighter bound measured machine load:
+    // 3.0-4.5 s with load average 15-20 on 2 cores.)
+    expect(wallMs).toBeLessThan(GATEWAY_TIMEOUT_MS + 5_000);
   });
 });
 

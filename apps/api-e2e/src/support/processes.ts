@@ -172,7 +172,7 @@ function signal(pid: number, name: NodeJS.Signals): void {
 }
 
 /** Runs a short-lived script to completion; rejects with its output on a non-zero exit or after `timeoutMs`. */
-export async function runToCompletion(options: StartProcessOptions, timeoutMs = 60_000): Promise<ManagedProcess> {
+export async function runToCompletion(options: StartProcessOptions, timeoutMs = 120_000): Promise<ManagedProcess> {
   const proc = startProcess(options);
   const timer = setTimeout(() => void proc.stop(1_000), timeoutMs);
   try {

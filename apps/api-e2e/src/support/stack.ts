@@ -88,7 +88,7 @@ export interface ApiProcess {
 const READY = /GraphQL API ready at (http:\/\/\S+\/graphql)/;
 
 /** Generous: on a busy machine a fresh process's first database probe can exceed the health check's 1 s. */
-const STARTUP_DEADLINE_MS = 60_000;
+const STARTUP_DEADLINE_MS = 120_000;
 
 /**
  * Starts `dist/apps/api/main.js` and waits until it prints its URL and `/health` answers 200. The first
@@ -130,7 +130,7 @@ export async function startSimulator(logDir: string = E2E_LOG_DIR): Promise<Simu
   const env = { ...baseChildEnv(), SIMULATOR_PORT: '0', SIMULATOR_HOST: '127.0.0.1' };
   const proc = startProcess({ name: 'gateway-simulator', script: DIST.simulatorMain, env, cwd: WORKSPACE_ROOT, logDir });
   try {
-    await proc.waitForOutput(/^Stop with Ctrl\+C\.$/m, 15_000);
+    await proc.waitForOutput(/^Stop with Ctrl\+C\.$/m, STARTUP_DEADLINE_MS);
     const text = proc.stdout();
     const line = (pattern: RegExp, what: string): string => {
       const found = pattern.exec(text)?.[1];

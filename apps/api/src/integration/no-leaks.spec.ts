@@ -63,7 +63,7 @@ async function dumpTables(): Promise<string> {
 }
 
 beforeAll(async () => {
-  env = await startIntegrationEnv({ gatewayTimeoutMs: 600, newToken: () => `${CANARY_TOKEN}${(tokenCount += 1)}`, env: { METRICS_TOKEN: canaries.metricsToken } });
+  env = await startIntegrationEnv({ gatewayTimeoutMs: 3000, newToken: () => `${CANARY_TOKEN}${(tokenCount += 1)}`, env: { METRICS_TOKEN: canaries.metricsToken } });
 });
 afterAll(async () => {
   await env?.close();

@@ -24,7 +24,7 @@ const asA = () => authHeaders(env.merchantA.apiKey, nuveiConfigHeader());
 const asB = () => authHeaders(env.merchantB.apiKey, nuveiConfigHeader());
 
 beforeAll(async () => {
-  env = await startIntegrationEnv({ clock, gatewayTimeoutMs: 800 });
+  env = await startIntegrationEnv({ clock, gatewayTimeoutMs: 3000 }); // room for a busy machine
 });
 afterAll(async () => {
   await env?.close();

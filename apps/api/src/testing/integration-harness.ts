@@ -89,7 +89,8 @@ export async function startIntegrationEnv(options: IntegrationOptions = {}): Pro
     LOG_LEVEL: 'info',
     NUVEI_BASE_URL: gateway.baseUrl('nuvei'),
     PAYTM_BASE_URL: `${gateway.baseUrl('paytm')}/`,
-    GATEWAY_TIMEOUT_MS: String(options.gatewayTimeoutMs ?? 1500),
+    // Generous: a cold first request on a busy machine must not time out against the in-process fake.
+    GATEWAY_TIMEOUT_MS: String(options.gatewayTimeoutMs ?? 3000),
     GATEWAY_CONNECT_TIMEOUT_MS: '500',
     ...options.env,
   });
