@@ -1,5 +1,5 @@
 import { status } from '@grpc/grpc-js';
-import { AuthenticationError, InvalidInputError, ServiceUnavailableError } from '../errors/app-errors';
+import { AuthenticationError, ForbiddenError, InvalidInputError, RateLimitedError, ServiceUnavailableError } from '../errors/app-errors';
 import { httpStatusOf, toStatusAnswer } from './grpc-status';
 
 describe('toStatusAnswer', () => {
@@ -15,7 +15,8 @@ describe('toStatusAnswer', () => {
 
   it('maps authentication, rate limiting, outages and the rest', () => {
     expect(toStatusAnswer(new AuthenticationError('Invalid API key')).code).toBe(status.UNAUTHENTICATED);
-    expect(toStatusAnswer(Object.assign(new Error('slow down'), { name: 'RateLimitedError' })).code).toBe(status.RESOURCE_EXHAUSTED);
+    expect(toStatusAnswer(new RateLimitedError(7))).toEqual({ code: status.RESOURCE_EXHAUSTED, details: expect.stringContaining('retry after 7 s'), trailers: { 'retry-after': '7' } });
+    expect(toStatusAnswer(new ForbiddenError('publishable')).code).toBe(status.PERMISSION_DENIED);
     expect(toStatusAnswer(new ServiceUnavailableError('db down')).code).toBe(status.UNAVAILABLE);
     const internal = toStatusAnswer(new Error('connect ECONNREFUSED 10.0.0.1:5432 password=hunter2'));
     expect(internal).toEqual({ code: status.INTERNAL, details: 'Unexpected error', trailers: {} });
@@ -24,6 +25,6 @@ describe('toStatusAnswer', () => {
 
 describe('httpStatusOf', () => {
   it('gives the HTTP alias the usual statuses', () => {
-    expect([status.INVALID_ARGUMENT, status.UNAUTHENTICATED, status.RESOURCE_EXHAUSTED, status.UNAVAILABLE, status.INTERNAL].map(httpStatusOf)).toEqual([400, 401, 429, 503, 500]);
+    expect([status.INVALID_ARGUMENT, status.UNAUTHENTICATED, status.PERMISSION_DENIED, status.RESOURCE_EXHAUSTED, status.UNAVAILABLE, status.INTERNAL].map(httpStatusOf)).toEqual([400, 401, 403, 429, 503, 500]);
   });
 });
