@@ -13,7 +13,7 @@ const config: CodegenConfig = {
       plugins: ['typescript-operations', 'typed-document-node'],
       config: {
         // Int64: minor units, a decimal string in answers (a string or a JSON number in variables). DateTimeISO: ISO-8601 text.
-        scalars: { Int64: { input: 'string | number', output: 'string' }, DateTimeISO: 'string' },
+        scalars: { Int64: { input: 'string | number', output: 'string' }, DateTimeISO: 'string', DateTime: 'string', JSON: 'unknown', JSONObject: 'Record<string, unknown>' },
         enumsAsTypes: true,
         strictScalars: true,
         useTypeImports: true,
