@@ -1,5 +1,5 @@
 export type { ConnectorCapabilities } from './lib/capabilities';
-export type { ConnectorBaseUrls, ConnectorDefinition, ConnectorOptions } from './lib/connector';
+export type { ConnectorBaseUrls, ConnectorDefinition, ConnectorOptions, CredentialCheck } from './lib/connector';
 export { ConnectorError, ConnectorFlowError, IntegrationError, NetworkError } from './lib/errors';
 export type { FlowErrorContext } from './lib/errors';
 export { executeFlow, prepareFlow } from './lib/execute-flow';

@@ -6,25 +6,6 @@ import type { Logger } from '../logging/logger';
 import { prepareGatewayCall, type GatewayCallOptions } from '../payment-sessions/gateway-call';
 import type { AccountError } from './account-error';
 
-/** What `verify: true` does for one connector. */
-export type CredentialCheck =
-  /** A session-token call with the credentials: side-effect free at this gateway. */
-  | { readonly kind: 'session-token' }
-  /** No side-effect-free call exists: `verify: true` is refused with `VERIFICATION_UNAVAILABLE` (nothing saved). */
-  | { readonly kind: 'unavailable'; readonly reason: string };
-
-/**
- * Every connector declares its check (a new connector fails to compile until it does). Documented
- * per connector in README.md (Connector accounts).
- */
-export const CREDENTIAL_CHECKS: Readonly<Record<ConnectorId, CredentialCheck>> = {
-  // Nuvei getSessionToken only opens a 15-minute session: no order, no payment.
-  nuvei: { kind: 'session-token' },
-  // Paytm's token call (Initiate Transaction) creates an order at the gateway, and Paytm offers no
-  // credential-only endpoint.
-  paytm: { kind: 'unavailable', reason: 'Paytm has no side-effect-free call to check credentials with (its token call creates an order); save the account without verify' },
-};
-
 /** Dependencies of {@link checkCredentials}. */
 export interface CredentialCheckDeps {
   readonly connectors: ConnectorRegistry;
@@ -36,7 +17,8 @@ export interface CredentialCheckDeps {
 
 /** Runs the connector's live check; null when the gateway accepted the credentials. */
 export async function checkCredentials(deps: CredentialCheckDeps, merchantId: string, connector: ConnectorId, testMode: boolean, credentials: ParsedCredentials): Promise<AccountError | null> {
-  const check = CREDENTIAL_CHECKS[connector];
+  // Each connector library declares its check (ConnectorDefinition.credentialCheck); see README, Connector accounts.
+  const check = deps.connectors[connector].credentialCheck;
   if (check.kind === 'unavailable') return { code: 'VERIFICATION_UNAVAILABLE', message: check.reason, source: 'VALIDATION', retryable: false };
   const call = prepareGatewayCall(
     deps.connectors,

@@ -1,6 +1,6 @@
 import type { PaymentFlowData, SessionTokenRequestData, SessionTokenResponseData } from '@org/domain-types';
 import { ConnectorConfigError, parseConnectorConfig, type CredentialSchema } from '@org/domain-types';
-import { IntegrationError, prepareFlow, type Clock, type ConnectorCapabilities, type ConnectorBaseUrls, type ConnectorDefinition, type PreparedFlow } from '@org/connector-interfaces';
+import { IntegrationError, prepareFlow, type Clock, type ConnectorCapabilities, type ConnectorBaseUrls, type ConnectorDefinition, type CredentialCheck, type PreparedFlow } from '@org/connector-interfaces';
 import { CONNECTORS, type ConnectorId } from '@org/connectors-registry';
 
 export type { ConnectorId } from '@org/connectors-registry';
@@ -51,6 +51,8 @@ export interface RegisteredConnector {
   readonly credentials: CredentialSchema<unknown>;
   /** The documented meaning of a gateway error code, when known. */
   describeErrorCode(code: string): string | undefined;
+  /** How its credentials can be checked live (connector accounts' `verify`). */
+  readonly credentialCheck: CredentialCheck;
   /**
    * Builds the session-token request once (every check that needs no I/O happens here); the
    * returned flow sends exactly those bytes.
@@ -68,6 +70,7 @@ export function registerConnector<C>(connector: ConnectorDefinition<C, Connector
     baseUrls: connector.baseUrls,
     credentials: connector.credentials,
     describeErrorCode: (code) => connector.describeErrorCode(code),
+    credentialCheck: connector.credentialCheck ?? { kind: 'unavailable', reason: `${connector.displayName} declares no side-effect-free call to check credentials with; save the account without verify` },
     prepareSessionToken: (call) => {
       if (call.credentials.connector !== connector.id) {
         throw new IntegrationError('CONNECTOR_MISMATCH', `${connector.displayName} needs its own credentials, not ${call.credentials.connector}'s`, {

@@ -22,6 +22,7 @@ function connector(id: ConnectorId = 'nuvei'): RegisteredConnector {
     baseUrls: { sandbox: SANDBOX, production: PRODUCTION },
     describeErrorCode: () => undefined,
     credentials: defineCredentialSchema('Fake', {}, () => ({})),
+    credentialCheck: { kind: 'unavailable', reason: 'not used by these tests' },
     prepareSessionToken: () => {
       throw new Error('not used by these tests');
     },

@@ -47,7 +47,16 @@ export interface ConnectorDefinition<C, Id extends string = string> {
   parseErrorResponse(response: HttpResponse): ErrorResponse;
   /** Every flow, implemented or an explicit `notImplemented` / `notSupported`. */
   readonly flows: ConnectorFlows<C>;
+  /** How stored credentials can be checked live before they are saved; absent: no such check. */
+  readonly credentialCheck?: CredentialCheck;
 }
+
+/** What a live credential check (e.g. a connector account's `verify: true`) may do for a connector. */
+export type CredentialCheck =
+  /** A session-token call with the credentials is side-effect free at this gateway. */
+  | { readonly kind: 'session-token' }
+  /** No side-effect-free call exists; `reason` says why (shown to the caller). */
+  | { readonly kind: 'unavailable'; readonly reason: string };
 
 /** Options every connector factory accepts. */
 export interface ConnectorOptions {

@@ -46,6 +46,8 @@ export function createNuveiConnector(options: ConnectorOptions = {}): ConnectorD
       supportedCurrencies: NUVEI_SUPPORTED_CURRENCIES,
     }),
     describeErrorCode: (code: string) => describeNuveiErrorCode(code),
+    // getSessionToken only opens a 15-minute session: no order, no payment.
+    credentialCheck: { kind: 'session-token' } as const,
     parseErrorResponse: parseNuveiErrorResponse,
     flows: Object.freeze({
       sessionToken: {

@@ -61,6 +61,11 @@ export function createPaytmConnector(options: ConnectorOptions = {}): ConnectorD
     capabilities: PAYTM_CAPABILITIES,
     baseUrls: PAYTM_BASE_URLS,
     describeErrorCode: describePaytmResultCode,
+    // Initiate Transaction (the only token call) creates an order, and Paytm has no credential-only endpoint.
+    credentialCheck: {
+      kind: 'unavailable' as const,
+      reason: 'Paytm has no side-effect-free call to check credentials with (its token call creates an order); save the account without verify',
+    },
     parseErrorResponse: parsePaytmErrorResponse,
     flows: Object.freeze({
       sessionToken,
