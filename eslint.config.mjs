@@ -1,7 +1,7 @@
 import nx from '@nx/eslint-plugin';
 
 const testCode = ['**/*.spec.ts', '**/*.e2e-spec.ts', '**/src/testing/**', '**/src/support/**', 'libs/testing/**', 'apps/gateway-simulator/**', 'apps/api-e2e/**', 'bench/**', 'tools/**'];
-const testingImports = { group: ['@org/*/testing', '@org/testing-*'], message: 'Testing code is for specs, the simulator and the benchmark only.' };
+const testingImports = { group: ['@prism-sessions/*/testing', '@prism-sessions/testing-*'], message: 'Testing code is for specs, the simulator and the benchmark only.' };
 const ioFreeLibDirs = ['libs/masking', 'libs/domain-types', 'libs/connector-interfaces', 'libs/connectors/*'];
 const banned = (names) => names.flatMap((name) => [name, `node:${name}`]).map((name) => ({ name, message: 'Libraries do no I/O: the application injects an HttpTransport.' }));
 const networkModules = banned(['http', 'https', 'http2', 'net', 'tls', 'dgram', 'dns']);
@@ -49,7 +49,7 @@ export default [
             // Infrastructure (database plumbing: embedded Postgres, wasm migrations) stands alone.
             { sourceTag: 'type:infra', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:util', 'type:domain', 'type:contract', 'type:connector', 'type:registry', 'type:test-util', 'type:infra'] },
-            // Workspace tooling (the @org/tools Nx plugin): depends on npm packages and other tools only; nothing depends on it.
+            // Workspace tooling (the @prism-sessions/tools Nx plugin): depends on npm packages and other tools only; nothing depends on it.
             { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:tool'] },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:util', 'type:domain', 'type:contract', 'type:connector', 'type:registry', 'type:test-util', 'type:infra', 'type:app'] },
             { sourceTag: 'scope:payments', notDependOnLibsWithTags: ['scope:api'] },

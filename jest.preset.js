@@ -23,7 +23,7 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   // Plain CommonJS with a sibling index.d.ts (the benchmark requires it without a build): map it to
   // the .js, or Nx's TypeScript fallback resolver would hand jest the .d.ts.
-  moduleNameMapper: { '^@org/testing-graphql-documents$': path.join(__dirname, 'libs/testing/graphql-documents/src/index.js') },
+  moduleNameMapper: { '^@prism-sessions/testing-graphql-documents$': path.join(__dirname, 'libs/testing/graphql-documents/src/index.js') },
   // The default 5 s per test is too tight on a busy machine (2 shared cores); tests that assert a
   // duration do so themselves, with bounds that still tell a timeout from a hang.
   testTimeout: 30_000,

@@ -4,7 +4,7 @@
  * `api-key` header and stops working once revoked; an API process with a tiny burst answers
  * RATE_LIMITED (429) without calling the gateway or writing a row.
  */
-import { API_KEYS, CREATE_API_KEY, CREATE_SESSION_TOKEN, REVOKE_API_KEY } from '@org/testing-graphql-documents';
+import { API_KEYS, CREATE_API_KEY, CREATE_SESSION_TOKEN, REVOKE_API_KEY } from '@prism-sessions/testing-graphql-documents';
 import { DbInspector } from './support/db-inspector';
 import { authHeaders, gql, sessionInput, uniqueSessionId } from './support/graphql-client';
 import { simulatorControl, type SimulatorControl } from './support/simulator-control';

@@ -5,7 +5,7 @@
  * its cache bound (CONNECTOR_ACCOUNT_CACHE_TTL_MS); the secret is in no answer and no log file.
  */
 import { readFileSync } from 'node:fs';
-import { CREATE_CONNECTOR_ACCOUNT, CREATE_SESSION_TOKEN, DISABLE_CONNECTOR_ACCOUNT } from '@org/testing-graphql-documents';
+import { CREATE_CONNECTOR_ACCOUNT, CREATE_SESSION_TOKEN, DISABLE_CONNECTOR_ACCOUNT } from '@prism-sessions/testing-graphql-documents';
 import { DbInspector } from './support/db-inspector';
 import { authHeaders, gql, sessionInput, uniqueSessionId, type CreateSessionTokenPayload } from './support/graphql-client';
 import { readE2eEnv, startApi, type ApiProcess, type E2eEnv } from './support/stack';

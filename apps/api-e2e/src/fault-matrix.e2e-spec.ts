@@ -11,8 +11,8 @@
  * Expected mappings come from apps/api/src/payment-sessions/attempt-outcome.ts and the
  * connectors' error parsers; the table is in apps/api-e2e/README.md.
  */
-import { nuveiFakeAnswers } from '@org/connectors-nuvei/testing';
-import { paytmFakeAnswers } from '@org/connectors-paytm/testing';
+import { nuveiFakeAnswers } from '@prism-sessions/connectors-nuvei/testing';
+import { paytmFakeAnswers } from '@prism-sessions/connectors-paytm/testing';
 import { DbInspector, type SessionRow } from './support/db-inspector';
 import { authHeaders, createSession, gql, sessionInput, uniqueSessionId, type CreateSessionTokenPayload, type GraphQLConnector } from './support/graphql-client';
 import { simulatorControl, type Fault, type SimulatedConnector, type SimulatorControl } from './support/simulator-control';

@@ -4,7 +4,7 @@
  * authorization header added, over gRPC (a client generated from our .proto) and over the HTTP alias.
  */
 import * as grpc from '@grpc/grpc-js';
-import { loadGrpcContract, type CreateSessionTokenResponseMessage } from '@org/grpc-contract';
+import { loadGrpcContract, type CreateSessionTokenResponseMessage } from '@prism-sessions/grpc-contract';
 import { DbInspector } from './support/db-inspector';
 import { readE2eEnv, startApi, type ApiProcess, type E2eEnv } from './support/stack';
 

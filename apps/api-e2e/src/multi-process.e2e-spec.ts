@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { DbInspector } from './support/db-inspector';
-import { CREATE_SESSION_TOKEN } from '@org/testing-graphql-documents';
+import { CREATE_SESSION_TOKEN } from '@prism-sessions/testing-graphql-documents';
 import { authHeaders, gql, sessionInput, uniqueSessionId, type CreateSessionTokenPayload, type GraphQLConnector } from './support/graphql-client';
 import { simulatorControl, type SimulatedConnector, type SimulatorControl } from './support/simulator-control';
 import { GATEWAY_TIMEOUT_MS, readE2eEnv, startApi, type ApiProcess, type E2eEnv } from './support/stack';

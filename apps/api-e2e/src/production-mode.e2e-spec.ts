@@ -6,7 +6,7 @@
  * - test mode (the shared API): Apollo Sandbox is served on GET /graphql for browsers.
  */
 import { randomBytes } from 'node:crypto';
-import { CREATE_SESSION_TOKEN } from '@org/testing-graphql-documents';
+import { CREATE_SESSION_TOKEN } from '@prism-sessions/testing-graphql-documents';
 import { authHeaders, gql, sessionInput, uniqueSessionId, type CreateSessionTokenPayload } from './support/graphql-client';
 import { DIST, WORKSPACE_ROOT } from './support/paths';
 import { startProcess, type ManagedProcess, type ProcessExit } from './support/processes';

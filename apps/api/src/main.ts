@@ -4,7 +4,7 @@ import { createApp } from './app/create-app';
 import { ensureDevMerchant } from './bootstrap/dev-merchant';
 import { loadFieldEncryptor } from './bootstrap/encryption-key';
 import { loadConfig } from './config/env';
-import { applyMigrations, findWorkspaceRoot, startEmbeddedPostgres } from '@org/platform-database';
+import { applyMigrations, findWorkspaceRoot, startEmbeddedPostgres } from '@prism-sessions/platform-database';
 import { createPrismaClient } from './db/prisma';
 import { createLogger } from './logging/logger';
 

@@ -1,6 +1,6 @@
-import { nuveiConnector } from '@org/connectors-nuvei';
-import { paytmConnector } from '@org/connectors-paytm';
-import { parseConnectorConfig } from '@org/domain-types';
+import { nuveiConnector } from '@prism-sessions/connectors-nuvei';
+import { paytmConnector } from '@prism-sessions/connectors-paytm';
+import { parseConnectorConfig } from '@prism-sessions/domain-types';
 import { simulatorBanner } from './banner';
 import { DEMO_NUVEI_CONNECTOR_CONFIG, DEMO_NUVEI_MERCHANT, DEMO_PAYTM_CONNECTOR_CONFIG, DEMO_PAYTM_MERCHANT } from './demo-credentials';
 

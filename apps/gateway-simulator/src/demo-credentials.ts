@@ -1,5 +1,5 @@
-import type { NuveiFakeMerchant } from '@org/connectors-nuvei/testing';
-import type { PaytmFakeMerchant } from '@org/connectors-paytm/testing';
+import type { NuveiFakeMerchant } from '@prism-sessions/connectors-nuvei/testing';
+import type { PaytmFakeMerchant } from '@prism-sessions/connectors-paytm/testing';
 
 /**
  * The Nuvei merchant the simulator knows. Fake, public values: they only work against the simulator.

@@ -1,9 +1,9 @@
-import { systemClock, type FlowContext, type HttpRequest, type HttpResponse } from '@org/connector-interfaces';
-import { nuveiConnector, type NuveiCredentials } from '@org/connectors-nuvei';
-import { paytmConnector, verifyPaytmSignature, type PaytmCredentials } from '@org/connectors-paytm';
-import { createMoney, type SessionTokenRequestData } from '@org/domain-types';
-import { Secret, exposeHeaders } from '@org/masking';
-import { createFakeGatewayControlClient } from '@org/testing-fake-gateway';
+import { systemClock, type FlowContext, type HttpRequest, type HttpResponse } from '@prism-sessions/connector-interfaces';
+import { nuveiConnector, type NuveiCredentials } from '@prism-sessions/connectors-nuvei';
+import { paytmConnector, verifyPaytmSignature, type PaytmCredentials } from '@prism-sessions/connectors-paytm';
+import { createMoney, type SessionTokenRequestData } from '@prism-sessions/domain-types';
+import { Secret, exposeHeaders } from '@prism-sessions/masking';
+import { createFakeGatewayControlClient } from '@prism-sessions/testing-fake-gateway';
 import { DEMO_NUVEI_MERCHANT, DEMO_PAYTM_CONNECTOR_CONFIG, DEMO_PAYTM_MERCHANT } from './demo-credentials';
 import { startSimulator, type Simulator } from './simulator';
 

@@ -1,7 +1,7 @@
-import type { Clock } from '@org/connector-interfaces';
-import { createNuveiFakeGateway, type NuveiFakeGateway } from '@org/connectors-nuvei/testing';
-import { createPaytmFakeGateway, type PaytmFakeGateway } from '@org/connectors-paytm/testing';
-import { startFakeGatewayServer, type FakeGatewayServer } from '@org/testing-fake-gateway';
+import type { Clock } from '@prism-sessions/connector-interfaces';
+import { createNuveiFakeGateway, type NuveiFakeGateway } from '@prism-sessions/connectors-nuvei/testing';
+import { createPaytmFakeGateway, type PaytmFakeGateway } from '@prism-sessions/connectors-paytm/testing';
+import { startFakeGatewayServer, type FakeGatewayServer } from '@prism-sessions/testing-fake-gateway';
 import { DEMO_NUVEI_MERCHANT, DEMO_PAYTM_MERCHANT } from './demo-credentials';
 
 /** Options of {@link startSimulator}. */

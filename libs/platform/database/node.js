@@ -1,7 +1,7 @@
 'use strict';
 /**
- * Node-only entry of `@org/platform-database` for code that runs under plain `node`, without a
- * TypeScript loader and outside jest's module registry (where the `@org/*` path aliases do not
+ * Node-only entry of `@prism-sessions/platform-database` for code that runs under plain `node`, without a
+ * TypeScript loader and outside jest's module registry (where the `@prism-sessions/*` path aliases do not
  * resolve): the benchmark (`node bench/run.js`) and the api-e2e jest global setup/teardown.
  *
  * It loads the library's build, `dist/libs/platform/database` (`npx nx build platform-database`:
@@ -21,10 +21,10 @@ const rebuild = 'build it first: npx nx build platform-database';
 const builtFrom = path.join(dist, 'source-hash');
 
 if (!fs.existsSync(path.join(dist, 'index.js')) || !fs.existsSync(builtFrom)) {
-  throw new Error(`@org/platform-database: no build in ${dist}; ${rebuild}`);
+  throw new Error(`@prism-sessions/platform-database: no build in ${dist}; ${rebuild}`);
 }
 if (fs.readFileSync(builtFrom, 'utf8').trim() !== sourceHash()) {
-  throw new Error(`@org/platform-database: the build in ${dist} is not of the current sources; ${rebuild}`);
+  throw new Error(`@prism-sessions/platform-database: the build in ${dist} is not of the current sources; ${rebuild}`);
 }
 
 module.exports = require(dist);

@@ -1,5 +1,5 @@
 /** A small GraphQL-over-HTTP client for the specs (global fetch, 127.0.0.1 only). */
-import { CREATE_SESSION_TOKEN } from '@org/testing-graphql-documents';
+import { CREATE_SESSION_TOKEN } from '@prism-sessions/testing-graphql-documents';
 
 /** One GraphQL error as received. */
 export interface GraphQLErrorBody {
@@ -42,7 +42,7 @@ export function authHeaders(apiKey: string, connectorConfig?: string): Record<st
   return { authorization: `Bearer ${apiKey}`, ...(connectorConfig !== undefined ? { 'x-connector-config': connectorConfig } : {}) };
 }
 
-/** The createSessionToken payload selected by `CREATE_SESSION_TOKEN` (@org/testing-graphql-documents). */
+/** The createSessionToken payload selected by `CREATE_SESSION_TOKEN` (@prism-sessions/testing-graphql-documents). */
 export interface CreateSessionTokenPayload {
   readonly sessionToken: string | null;
   readonly statusCode: number;

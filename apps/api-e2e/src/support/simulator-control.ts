@@ -1,5 +1,5 @@
 /** The gateway simulator's `/__control` endpoint, plus per-session request counts. */
-import { createFakeGatewayControlClient, type FakeGatewayControlClient, type Fault, type SimulatedConnector } from '@org/testing-fake-gateway';
+import { createFakeGatewayControlClient, type FakeGatewayControlClient, type Fault, type SimulatedConnector } from '@prism-sessions/testing-fake-gateway';
 
 export type { Fault, SimulatedConnector };
 

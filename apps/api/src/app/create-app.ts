@@ -6,7 +6,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { GraphQLError } from 'graphql';
 import depthLimit from 'graphql-depth-limit';
-import { systemClock, type Clock, type HttpTransport } from '@org/connector-interfaces';
+import { systemClock, type Clock, type HttpTransport } from '@prism-sessions/connector-interfaces';
 import { publishableKeyPlugin } from '../access/publishable-key-plugin';
 import { ApiKeyRepository } from '../api-keys/api-key.repository';
 import { ApiKeyResolver } from '../api-keys/api-key.resolver';

@@ -6,7 +6,7 @@
  * Prints the applied migration names, or "No pending migrations". Exit code 1 with a one-line error
  * on failure.
  */
-import { applyMigrations } from '@org/platform-database';
+import { applyMigrations } from '@prism-sessions/platform-database';
 
 export async function main(): Promise<void> {
   const databaseUrl = process.env['DATABASE_URL'];

@@ -3,7 +3,7 @@ import { loadFieldEncryptor } from '../bootstrap/encryption-key';
 import { loadConfig } from '../config/env';
 import { rotateEncryptionKeys } from '../crypto/key-rotation';
 import { createPrismaClient } from '../db/prisma';
-import { findWorkspaceRoot } from '@org/platform-database';
+import { findWorkspaceRoot } from '@prism-sessions/platform-database';
 
 /**
  * `npm run keys:rotate`: re-seals every encrypted column with the current ENCRYPTION_KEY.

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { findWorkspaceRoot } from '@org/platform-database';
+import { findWorkspaceRoot } from '@prism-sessions/platform-database';
 import { DECLARED_BREAKING_CHANGES_FILE, printAppSchema, SCHEMA_BASELINE_FILE, SCHEMA_FILE } from '../graphql/schema-file';
 import { checkSchemaCompatibility, formatReport, parseDeclaredChanges } from '../graphql/schema-compat';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Secret } from '@org/masking';
+import { Secret } from '@prism-sessions/masking';
 import { CONNECTOR_IDS, type ConnectorId } from '../connectors/connector-registry';
 import type { BaseUrlOverrides } from '../connectors/gateway-base-url';
 

@@ -1,5 +1,5 @@
-import { ConnectorConfigError } from '@org/domain-types';
-import { Secret } from '@org/masking';
+import { ConnectorConfigError } from '@prism-sessions/domain-types';
+import { Secret } from '@prism-sessions/masking';
 import type { ConnectorId, ConnectorRegistry, ParsedCredentials } from '../connectors/connector-registry';
 import { InvalidInputError } from '../errors/app-errors';
 

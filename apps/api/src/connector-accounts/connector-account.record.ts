@@ -1,4 +1,4 @@
-import type { Secret } from '@org/masking';
+import type { Secret } from '@prism-sessions/masking';
 import type { ConnectorId } from '../connectors/connector-registry';
 
 /** A stored connector account as the service sees it. Credentials are never part of it. */

@@ -1,4 +1,4 @@
-import { Secret } from '@org/masking';
+import { Secret } from '@prism-sessions/masking';
 import { fromDbConnector, toDbConnector } from '../connectors/connector-db';
 import type { ConnectorId } from '../connectors/connector-registry';
 import { connectorAccountCredentialsAad } from '../crypto/column-aad';

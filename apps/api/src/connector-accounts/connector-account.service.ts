@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Clock } from '@org/connector-interfaces';
+import type { Clock } from '@prism-sessions/connector-interfaces';
 import type { ConnectorId, ConnectorRegistry } from '../connectors/connector-registry';
 import { InvalidInputError } from '../errors/app-errors';
 import type { AccountCredentialSource } from './account-credential-source';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createMoney } from '@org/domain-types';
-import type { Clock, HttpTransport } from '@org/connector-interfaces';
+import { createMoney } from '@prism-sessions/domain-types';
+import type { Clock, HttpTransport } from '@prism-sessions/connector-interfaces';
 import type { ConnectorId, ConnectorRegistry, ParsedCredentials } from '../connectors/connector-registry';
 import type { Logger } from '../logging/logger';
 import { prepareGatewayCall, type GatewayCallOptions } from '../payment-sessions/gateway-call';

@@ -1,4 +1,4 @@
-import type { Secret } from '@org/masking';
+import type { Secret } from '@prism-sessions/masking';
 import { toDbConnector } from '../connectors/connector-db';
 import type { ConnectorId } from '../connectors/connector-registry';
 import { accessTokenAad } from '../crypto/column-aad';

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import type { CurrencyCode } from '@org/domain-types';
+import type { CurrencyCode } from '@prism-sessions/domain-types';
 import { ConnectorEnum, CurrencyCodeEnum } from '../graphql/types/enums';
 
 @ObjectType('ConnectorInfo', { description: 'What a connector needs and offers.' })

@@ -1,9 +1,9 @@
-import type { PaymentFlowData, SessionTokenRequestData, SessionTokenResponseData } from '@org/domain-types';
-import { ConnectorConfigError, parseConnectorConfig, type CredentialSchema } from '@org/domain-types';
-import { IntegrationError, prepareFlow, type Clock, type ConnectorCapabilities, type ConnectorBaseUrls, type ConnectorDefinition, type CredentialCheck, type PreparedFlow } from '@org/connector-interfaces';
-import { CONNECTORS, type ConnectorId } from '@org/connectors-registry';
+import type { PaymentFlowData, SessionTokenRequestData, SessionTokenResponseData } from '@prism-sessions/domain-types';
+import { ConnectorConfigError, parseConnectorConfig, type CredentialSchema } from '@prism-sessions/domain-types';
+import { IntegrationError, prepareFlow, type Clock, type ConnectorCapabilities, type ConnectorBaseUrls, type ConnectorDefinition, type CredentialCheck, type PreparedFlow } from '@prism-sessions/connector-interfaces';
+import { CONNECTORS, type ConnectorId } from '@prism-sessions/connectors-registry';
 
-export type { ConnectorId } from '@org/connectors-registry';
+export type { ConnectorId } from '@prism-sessions/connectors-registry';
 
 /** Every registered connector id, in display order. */
 export const CONNECTOR_IDS: readonly ConnectorId[] = Object.freeze(CONNECTORS.map((connector) => connector.id));

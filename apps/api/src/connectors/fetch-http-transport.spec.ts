@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { Secret } from '@org/masking';
-import { TransportError } from '@org/connector-interfaces';
+import { Secret } from '@prism-sessions/masking';
+import { TransportError } from '@prism-sessions/connector-interfaces';
 import { FetchHttpTransport } from './fetch-http-transport';
 
 jest.setTimeout(30_000);

@@ -1,6 +1,6 @@
 import { Agent, fetch } from 'undici';
-import { exposeHeaders } from '@org/masking';
-import { TransportError, type HttpRequest, type HttpResponse, type HttpTransport } from '@org/connector-interfaces';
+import { exposeHeaders } from '@prism-sessions/masking';
+import { TransportError, type HttpRequest, type HttpResponse, type HttpTransport } from '@prism-sessions/connector-interfaces';
 
 /** Timeouts for gateway calls. */
 export interface TransportTimeouts {

@@ -1,4 +1,4 @@
-import { defineCredentialSchema } from '@org/domain-types';
+import { defineCredentialSchema } from '@prism-sessions/domain-types';
 import type { ConnectorId } from './connector-registry';
 import { loadConfig } from '../config/env';
 import type { RegisteredConnector } from './connector-registry';

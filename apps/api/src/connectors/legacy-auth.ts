@@ -1,4 +1,4 @@
-import type { LegacyAuthKey } from '@org/domain-types';
+import type { LegacyAuthKey } from '@prism-sessions/domain-types';
 import { InvalidInputError } from '../errors/app-errors';
 import { connectorHeaderName, LEGACY_KEY_HEADERS, type ConnectorHeaders } from './connector-headers';
 import type { ConnectorId, ConnectorRegistry, ParsedConnectorConfig } from './connector-registry';

@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { DEFAULT_MASK, isSecret, redact } from '@org/masking';
+import { DEFAULT_MASK, isSecret, redact } from '@prism-sessions/masking';
 import { secretOpenedOnUse } from './secret-opened-on-use';
 
 describe('secretOpenedOnUse', () => {

@@ -1,4 +1,4 @@
-import { Secret, type MaskingStrategy } from '@org/masking';
+import { Secret, type MaskingStrategy } from '@prism-sessions/masking';
 
 /**
  * A secret whose value is produced (decrypted) each time it is read, never when it is rendered.

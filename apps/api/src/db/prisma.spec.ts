@@ -1,5 +1,5 @@
 import { createServer, type Server, type Socket } from 'node:net';
-import { createTestDatabase, type TestDatabase } from '@org/platform-database';
+import { createTestDatabase, type TestDatabase } from '@prism-sessions/platform-database';
 import { createPrismaClient } from './prisma';
 
 jest.setTimeout(60_000);

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { findWorkspaceRoot } from '@org/platform-database';
+import { findWorkspaceRoot } from '@prism-sessions/platform-database';
 import { checkSchemaCompatibility, formatReport, parseDeclaredChanges } from './schema-compat';
 import { DECLARED_BREAKING_CHANGES_FILE, printAppSchema, REGENERATE_COMMAND, SCHEMA_BASELINE_FILE, SCHEMA_FILE } from './schema-file';
 

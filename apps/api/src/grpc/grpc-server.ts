@@ -6,7 +6,7 @@ import {
   type CreateServerSessionAuthenticationTokenRequestMessage,
   type CreateSessionTokenRequestMessage,
   type CreateSessionTokenResponseMessage,
-} from '@org/grpc-contract';
+} from '@prism-sessions/grpc-contract';
 import type { Logger } from '../logging/logger';
 import { toStatusAnswer, type StatusAnswer } from './grpc-status';
 import { SERVER_SESSION_FIELDS } from './proto-field-names';

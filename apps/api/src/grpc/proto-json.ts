@@ -1,5 +1,5 @@
 import type * as grpc from '@grpc/grpc-js';
-import type { CreateSessionTokenRequestMessage } from '@org/grpc-contract';
+import type { CreateSessionTokenRequestMessage } from '@prism-sessions/grpc-contract';
 import { InvalidInputError } from '../errors/app-errors';
 
 const INT64 = /^-?\d{1,40}$/;

@@ -1,12 +1,12 @@
 import { validate, type ValidationError } from 'class-validator';
-import { isCurrencyCode } from '@org/domain-types';
+import { isCurrencyCode } from '@prism-sessions/domain-types';
 import type {
   BrowserInformationMessage,
   ConnectorStateMessage,
   CreateServerSessionAuthenticationTokenRequestMessage,
   CreateSessionTokenRequestMessage,
   MoneyMessage,
-} from '@org/grpc-contract';
+} from '@prism-sessions/grpc-contract';
 import { InvalidInputError } from '../errors/app-errors';
 import { AccessTokenInput, BrowserInformationInput, ConnectorStateInput, CreateSessionTokenInput, MoneyInput } from '../payment-sessions/create-session-token.input';
 import { protoFieldName } from './proto-field-names';

@@ -1,4 +1,4 @@
-import type { CreateSessionTokenResponseMessage, ErrorInfoMessage } from '@org/grpc-contract';
+import type { CreateSessionTokenResponseMessage, ErrorInfoMessage } from '@prism-sessions/grpc-contract';
 import type { CreateSessionResult } from '../payment-sessions/create-session';
 import { describeError, type SessionError } from '../payment-sessions/session-error';
 

@@ -1,4 +1,4 @@
-import type { CreateSessionTokenRequestMessage, CreateSessionTokenResponseMessage } from '@org/grpc-contract';
+import type { CreateSessionTokenRequestMessage, CreateSessionTokenResponseMessage } from '@prism-sessions/grpc-contract';
 import type { AccountCredentialSource } from '../connector-accounts/account-credential-source';
 import { readConnectorHeaders } from '../connectors/connector-headers';
 import type { ConnectorRegistry } from '../connectors/connector-registry';

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { status as grpcStatus, type MethodDefinition, type ServiceDefinition } from '@grpc/grpc-js';
-import { loadGrpcContract, SERVICE_NAME, type CreateSessionTokenRequestMessage } from '@org/grpc-contract';
+import { loadGrpcContract, SERVICE_NAME, type CreateSessionTokenRequestMessage } from '@prism-sessions/grpc-contract';
 import { httpStatusOf, toStatusAnswer } from '../grpc/grpc-status';
 import { fromProto3Json } from '../grpc/proto-json';
 import type { SessionTokenEndpoint } from '../grpc/session-token.endpoint';

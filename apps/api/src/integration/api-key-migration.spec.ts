@@ -1,8 +1,8 @@
 import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { systemClock } from '@org/connector-interfaces';
-import { applyMigrations, createTestDatabase, defaultMigrationsDir, withClient, type TestDatabase } from '@org/platform-database';
+import { systemClock } from '@prism-sessions/connector-interfaces';
+import { applyMigrations, createTestDatabase, defaultMigrationsDir, withClient, type TestDatabase } from '@prism-sessions/platform-database';
 import { ApiKeyRepository } from '../api-keys/api-key.repository';
 import { createPrismaClient } from '../db/prisma';
 import { generateApiKey } from '../merchants/api-key';

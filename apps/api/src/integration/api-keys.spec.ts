@@ -3,7 +3,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { API_KEYS, CLIENT_SIGNING_KEYS, CREATE_API_KEY, CREATE_SESSION_TOKEN, REGISTER_CLIENT_SIGNING_KEY, REVOKE_API_KEY, REVOKE_CLIENT_SIGNING_KEY } from '@org/testing-graphql-documents';
+import { API_KEYS, CLIENT_SIGNING_KEYS, CREATE_API_KEY, CREATE_SESSION_TOKEN, REGISTER_CLIENT_SIGNING_KEY, REVOKE_API_KEY, REVOKE_CLIENT_SIGNING_KEY } from '@prism-sessions/testing-graphql-documents';
 import { getNamedType, isObjectType, isInterfaceType, isUnionType, type GraphQLField, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { ApiKeyRepository } from '../api-keys/api-key.repository';
 import { ensureDevMerchant } from '../bootstrap/dev-merchant';

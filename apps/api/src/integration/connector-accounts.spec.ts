@@ -6,7 +6,7 @@ import {
   ENABLE_CONNECTOR_ACCOUNT,
   PAYMENT_SESSION,
   UPDATE_CONNECTOR_ACCOUNT,
-} from '@org/testing-graphql-documents';
+} from '@prism-sessions/testing-graphql-documents';
 import { authHeaders, nuveiConfigHeader, startIntegrationEnv, TEST_NUVEI, TEST_NUVEI_2, TEST_PAYTM, type IntegrationEnv } from '../testing/integration-harness';
 
 jest.setTimeout(120_000);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { CREATE_SESSION_TOKEN, PAYMENT_SESSION } from '@org/testing-graphql-documents';
+import { CREATE_SESSION_TOKEN, PAYMENT_SESSION } from '@prism-sessions/testing-graphql-documents';
 import { authHeaders, nuveiConfigHeader, paytmConfigHeader, startIntegrationEnv, TEST_NUVEI, type IntegrationEnv } from '../testing/integration-harness';
 
 jest.setTimeout(60_000);

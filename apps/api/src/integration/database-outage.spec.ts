@@ -1,16 +1,16 @@
 import { rmSync } from 'node:fs';
 import { status } from '@grpc/grpc-js';
 import { Writable } from 'node:stream';
-import { createNuveiFakeGateway } from '@org/connectors-nuvei/testing';
-import { createPaytmFakeGateway } from '@org/connectors-paytm/testing';
-import { startFakeGatewayServer, type FakeGatewayServer } from '@org/testing-fake-gateway';
+import { createNuveiFakeGateway } from '@prism-sessions/connectors-nuvei/testing';
+import { createPaytmFakeGateway } from '@prism-sessions/connectors-paytm/testing';
+import { startFakeGatewayServer, type FakeGatewayServer } from '@prism-sessions/testing-fake-gateway';
 import { createApp, type App } from '../app/create-app';
 import { loadConfig } from '../config/env';
 import { createFieldEncryptor, generateEncryptionKey } from '../crypto/field-encryption';
-import { applyMigrations, createScratchDir, findFreePort, startEmbeddedPostgres, type EmbeddedPostgres } from '@org/platform-database';
+import { applyMigrations, createScratchDir, findFreePort, startEmbeddedPostgres, type EmbeddedPostgres } from '@prism-sessions/platform-database';
 import { createPrismaClient, type PrismaClient } from '../db/prisma';
 import { createLogger } from '../logging/logger';
-import { CREATE_SESSION_TOKEN } from '@org/testing-graphql-documents';
+import { CREATE_SESSION_TOKEN } from '@prism-sessions/testing-graphql-documents';
 import { SessionTokenGrpcClient } from '../testing/grpc-client';
 import { authHeaders, nuveiConfigHeader, TEST_NUVEI, TEST_PAYTM } from '../testing/integration-harness';
 

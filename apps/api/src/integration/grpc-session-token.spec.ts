@@ -5,7 +5,7 @@
  * input and authentication fail the call.
  */
 import { status, type ServiceError } from '@grpc/grpc-js';
-import { nuveiFakeAnswers } from '@org/connectors-nuvei/testing';
+import { nuveiFakeAnswers } from '@prism-sessions/connectors-nuvei/testing';
 import { SessionTokenGrpcClient, listServicesByReflection, type GrpcOutcome } from '../testing/grpc-client';
 import { nuveiConfigHeader, paytmConfigHeader, startIntegrationEnv, TEST_NUVEI, TEST_PAYTM, type IntegrationEnv } from '../testing/integration-harness';
 

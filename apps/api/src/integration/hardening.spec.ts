@@ -3,7 +3,7 @@ import { createApp } from '../app/create-app';
 import { loadConfig } from '../config/env';
 import { createFieldEncryptor, generateEncryptionKey } from '../crypto/field-encryption';
 import { createLogger } from '../logging/logger';
-import { CREATE_SESSION_TOKEN } from '@org/testing-graphql-documents';
+import { CREATE_SESSION_TOKEN } from '@prism-sessions/testing-graphql-documents';
 import { authHeaders, startIntegrationEnv, TEST_NUVEI, type IntegrationEnv } from '../testing/integration-harness';
 
 jest.setTimeout(60_000);

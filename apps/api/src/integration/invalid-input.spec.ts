@@ -1,4 +1,4 @@
-import { CREATE_CONNECTOR_ACCOUNT, CREATE_SESSION_TOKEN } from '@org/testing-graphql-documents';
+import { CREATE_CONNECTOR_ACCOUNT, CREATE_SESSION_TOKEN } from '@prism-sessions/testing-graphql-documents';
 import { authHeaders, nuveiConfigHeader, paytmConfigHeader, startIntegrationEnv, type IntegrationEnv } from '../testing/integration-harness';
 
 jest.setTimeout(120_000);

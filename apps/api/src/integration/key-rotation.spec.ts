@@ -1,7 +1,7 @@
 import { createFieldEncryptor, DecryptionError, generateEncryptionKey, parseEncryptionKey } from '../crypto/field-encryption';
 import { tokenAad, metadataAad, accessTokenAad, connectorAccountCredentialsAad } from '../crypto/column-aad';
 import { rotateEncryptionKeys } from '../crypto/key-rotation';
-import { CREATE_CONNECTOR_ACCOUNT, CREATE_SESSION_TOKEN } from '@org/testing-graphql-documents';
+import { CREATE_CONNECTOR_ACCOUNT, CREATE_SESSION_TOKEN } from '@prism-sessions/testing-graphql-documents';
 import { authHeaders, nuveiConfigHeader, startIntegrationEnv, TEST_NUVEI, type IntegrationEnv } from '../testing/integration-harness';
 
 jest.setTimeout(60_000);

@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { CREATE_API_KEY, REGISTER_CLIENT_SIGNING_KEY, REVOKE_API_KEY, REVOKE_CLIENT_SIGNING_KEY } from '@org/testing-graphql-documents';
+import { CREATE_API_KEY, REGISTER_CLIENT_SIGNING_KEY, REVOKE_API_KEY, REVOKE_CLIENT_SIGNING_KEY } from '@prism-sessions/testing-graphql-documents';
 import { authHeaders, startIntegrationEnv, type IntegrationEnv } from '../testing/integration-harness';
 
 jest.setTimeout(120_000);

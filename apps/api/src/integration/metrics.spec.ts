@@ -1,7 +1,7 @@
-import { nuveiFakeAnswers } from '@org/connectors-nuvei/testing';
-import type { Fault } from '@org/testing-fake-gateway';
-import { FAULT_KINDS } from '@org/testing-fake-gateway';
-import { CONNECTORS_QUERY, CREATE_SESSION_TOKEN } from '@org/testing-graphql-documents';
+import { nuveiFakeAnswers } from '@prism-sessions/connectors-nuvei/testing';
+import type { Fault } from '@prism-sessions/testing-fake-gateway';
+import { FAULT_KINDS } from '@prism-sessions/testing-fake-gateway';
+import { CONNECTORS_QUERY, CREATE_SESSION_TOKEN } from '@prism-sessions/testing-graphql-documents';
 import { authHeaders, nuveiConfigHeader, paytmConfigHeader, startIntegrationEnv, TEST_NUVEI, TEST_PAYTM, type IntegrationEnv } from '../testing/integration-harness';
 import { parsePromText, sumOf, type PromSample } from '../testing/prometheus-text';
 

@@ -14,7 +14,7 @@ import {
   REVOKE_CLIENT_SIGNING_KEY,
   REVOKE_PAYMENT_SESSION,
   UPDATE_CONNECTOR_ACCOUNT,
-} from '@org/testing-graphql-documents';
+} from '@prism-sessions/testing-graphql-documents';
 import { SessionTokenGrpcClient } from '../testing/grpc-client';
 import { authHeaders, nuveiConfigHeader, paytmConfigHeader, startIntegrationEnv, TEST_NUVEI, TEST_NUVEI_2, TEST_PAYTM, type IntegrationEnv } from '../testing/integration-harness';
 

@@ -1,5 +1,5 @@
-import { paytmFakeAnswers } from '@org/connectors-paytm/testing';
-import { CREATE_SESSION_TOKEN, PAYMENT_SESSION, PAYMENT_SESSIONS, REVOKE_PAYMENT_SESSION } from '@org/testing-graphql-documents';
+import { paytmFakeAnswers } from '@prism-sessions/connectors-paytm/testing';
+import { CREATE_SESSION_TOKEN, PAYMENT_SESSION, PAYMENT_SESSIONS, REVOKE_PAYMENT_SESSION } from '@prism-sessions/testing-graphql-documents';
 import { authHeaders, nuveiConfigHeader, OffsetClock, paytmConfigHeader, startIntegrationEnv, TEST_PAYTM, type IntegrationEnv } from '../testing/integration-harness';
 
 jest.setTimeout(120_000);

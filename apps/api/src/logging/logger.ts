@@ -1,5 +1,5 @@
 import pino, { type Logger } from 'pino';
-import { redact } from '@org/masking';
+import { redact } from '@prism-sessions/masking';
 
 export type { Logger };
 

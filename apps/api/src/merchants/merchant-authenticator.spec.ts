@@ -1,4 +1,4 @@
-import type { Clock } from '@org/connector-interfaces';
+import type { Clock } from '@prism-sessions/connector-interfaces';
 import type { ApiKeyCredential } from '../api-keys/api-key.repository';
 import { generateApiKey } from './api-key';
 import { LAST_USED_WRITE_INTERVAL_MS, MerchantAuthenticator } from './merchant-authenticator';

@@ -1,4 +1,4 @@
-import type { Clock } from '@org/connector-interfaces';
+import type { Clock } from '@prism-sessions/connector-interfaces';
 import type { ApiKeyCredential, ApiKeyRepository } from '../api-keys/api-key.repository';
 import { bearerToken, hashApiKey, hashesEqual, type ApiKeyKind } from './api-key';
 import type { AuthenticatedMerchant } from './merchant.repository';

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
-import { Secret } from '@org/masking';
+import { Secret } from '@prism-sessions/masking';
 import { createLogger } from '../logging/logger';
 import { AppMetrics } from './app-metrics';
 import { metricsHandler, type MetricsAccess } from './metrics-endpoint';

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Secret } from '@org/masking';
+import type { Secret } from '@prism-sessions/masking';
 import type { Logger } from '../logging/logger';
 import type { AppMetrics } from './app-metrics';
 

@@ -1,5 +1,5 @@
-import { Secret } from '@org/masking';
-import { NetworkError } from '@org/connector-interfaces';
+import { Secret } from '@prism-sessions/masking';
+import { NetworkError } from '@prism-sessions/connector-interfaces';
 import { completionOf, faultCompletion, type CompletionContext, type GatewayOutcome } from './attempt-outcome';
 import type { SessionError } from './session-error';
 import type { SessionRecord } from './session-record';

@@ -1,5 +1,5 @@
-import { Secret } from '@org/masking';
-import { ConnectorError, NetworkError } from '@org/connector-interfaces';
+import { Secret } from '@prism-sessions/masking';
+import { ConnectorError, NetworkError } from '@prism-sessions/connector-interfaces';
 import { duplicateExplanation, faultCompletion } from './attempt-outcome';
 import type { SessionRecord } from './session-record';
 

@@ -1,6 +1,6 @@
-import type { Secret } from '@org/masking';
-import type { AttemptStatus } from '@org/domain-types';
-import { ConnectorError, NetworkError } from '@org/connector-interfaces';
+import type { Secret } from '@prism-sessions/masking';
+import type { AttemptStatus } from '@prism-sessions/domain-types';
+import { ConnectorError, NetworkError } from '@prism-sessions/connector-interfaces';
 import type { SessionError } from './session-error';
 import type { SessionRecord } from './session-record';
 import type { AttemptCompletion } from './session-writes';

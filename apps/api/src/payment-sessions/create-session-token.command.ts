@@ -1,5 +1,5 @@
-import { Secret } from '@org/masking';
-import { createMoney, type BrowserInformation, type ConnectorState } from '@org/domain-types';
+import { Secret } from '@prism-sessions/masking';
+import { createMoney, type BrowserInformation, type ConnectorState } from '@prism-sessions/domain-types';
 import type { AccountCredentialSource } from '../connector-accounts/account-credential-source';
 import type { ConnectorHeaders } from '../connectors/connector-headers';
 import type { ConnectorRegistry } from '../connectors/connector-registry';

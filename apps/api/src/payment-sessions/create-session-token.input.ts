@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { IsBoolean, IsInt, IsIP, IsOptional, Length, Matches, Max, MaxLength, Min, ValidateBy, ValidateNested } from 'class-validator';
-import { MAX_MINOR_AMOUNT, type CurrencyCode } from '@org/domain-types';
+import { MAX_MINOR_AMOUNT, type CurrencyCode } from '@prism-sessions/domain-types';
 import { Int64Scalar } from '../graphql/scalars/int64.scalar';
 import { ConnectorEnum, CurrencyCodeEnum } from '../graphql/types/enums';
 

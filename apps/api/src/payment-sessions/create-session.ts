@@ -1,5 +1,5 @@
-import type { Secret } from '@org/masking';
-import type { BrowserInformation, ConnectorState, Money } from '@org/domain-types';
+import type { Secret } from '@prism-sessions/masking';
+import type { BrowserInformation, ConnectorState, Money } from '@prism-sessions/domain-types';
 import type { ParsedCredentials, ConnectorId } from '../connectors/connector-registry';
 import type { SessionError } from './session-error';
 import type { SessionRecord } from './session-record';

@@ -1,4 +1,4 @@
-import { TransportError, type HttpRequest, type HttpTransport } from '@org/connector-interfaces';
+import { TransportError, type HttpRequest, type HttpTransport } from '@prism-sessions/connector-interfaces';
 import { withDeadline } from './deadline-transport';
 
 const request: HttpRequest = { method: 'POST', url: 'https://gateway.test/session', headers: {}, body: '{}' };

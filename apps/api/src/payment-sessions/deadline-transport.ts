@@ -1,4 +1,4 @@
-import { TransportError, type HttpTransport } from '@org/connector-interfaces';
+import { TransportError, type HttpTransport } from '@prism-sessions/connector-interfaces';
 
 /**
  * A transport that gives up at the caller's deadline (a gRPC client's), as the transport's own total

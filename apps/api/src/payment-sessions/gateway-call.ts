@@ -1,5 +1,5 @@
-import type { ErrorResponse, SessionTokenResponseData } from '@org/domain-types';
-import { IntegrationError, type Clock, type ExecuteFlowHooks, type HttpTransport, type PreparedFlow } from '@org/connector-interfaces';
+import type { ErrorResponse, SessionTokenResponseData } from '@prism-sessions/domain-types';
+import { IntegrationError, type Clock, type ExecuteFlowHooks, type HttpTransport, type PreparedFlow } from '@prism-sessions/connector-interfaces';
 import type { ConnectorId, ConnectorRegistry, RegisteredConnector } from '../connectors/connector-registry';
 import { BaseUrlNotAllowedError, resolveGatewayBaseUrl, type BaseUrlOverrides } from '../connectors/gateway-base-url';
 import { InvalidInputError } from '../errors/app-errors';

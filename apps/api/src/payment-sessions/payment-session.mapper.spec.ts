@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { getMetadataStorage } from 'type-graphql';
-import { Secret } from '@org/masking';
+import { Secret } from '@prism-sessions/masking';
 import { ConnectorEnum, SessionStatusEnum } from '../graphql/types/enums';
 import { ConnectorErrorDetails, ErrorInfo, UnifiedErrorDetails } from '../graphql/types/error-info.type';
 import { MoneyType } from '../graphql/types/money.type';

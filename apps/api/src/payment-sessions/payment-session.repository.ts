@@ -1,5 +1,5 @@
-import type { Secret } from '@org/masking';
-import type { CurrencyCode } from '@org/domain-types';
+import type { Secret } from '@prism-sessions/masking';
+import type { CurrencyCode } from '@prism-sessions/domain-types';
 import { fromDbConnector, toDbConnector } from '../connectors/connector-db';
 import type { ConnectorId } from '../connectors/connector-registry';
 import { connectorFeatureDataAad, metadataAad, tokenAad } from '../crypto/column-aad';

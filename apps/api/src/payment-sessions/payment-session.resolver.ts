@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { Clock } from '@org/connector-interfaces';
+import type { Clock } from '@prism-sessions/connector-interfaces';
 import { CallsGateway } from '../access/field-policy';
 import { InvalidInputError } from '../errors/app-errors';
 import type { GraphQLContext } from '../graphql/context';

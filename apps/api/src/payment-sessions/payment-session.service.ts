@@ -1,5 +1,5 @@
-import type { Secret } from '@org/masking';
-import type { Clock, HttpTransport } from '@org/connector-interfaces';
+import type { Secret } from '@prism-sessions/masking';
+import type { Clock, HttpTransport } from '@prism-sessions/connector-interfaces';
 import type { ConnectorRegistry } from '../connectors/connector-registry';
 import type { ConnectorStateRepository } from '../connector-state/connector-state.repository';
 import type { Logger } from '../logging/logger';

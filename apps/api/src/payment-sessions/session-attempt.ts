@@ -1,7 +1,7 @@
-import type { Secret } from '@org/masking';
-import type { ConnectorState } from '@org/domain-types';
+import type { Secret } from '@prism-sessions/masking';
+import type { ConnectorState } from '@prism-sessions/domain-types';
 import type { ConnectorId } from '../connectors/connector-registry';
-import type { Clock, HttpTransport } from '@org/connector-interfaces';
+import type { Clock, HttpTransport } from '@prism-sessions/connector-interfaces';
 import type { ConnectorStateRepository, ConnectorStateWrite } from '../connector-state/connector-state.repository';
 import type { Logger } from '../logging/logger';
 import type { AppMetrics } from '../metrics/app-metrics';

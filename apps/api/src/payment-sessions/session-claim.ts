@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Clock } from '@org/connector-interfaces';
+import type { Clock } from '@prism-sessions/connector-interfaces';
 import type { CreateSessionCommand } from './create-session';
 import type { PaymentSessionRepository } from './payment-session.repository';
 import { effectiveStatus, type SessionRecord } from './session-record';

@@ -1,4 +1,4 @@
-import { ConnectorConfigError } from '@org/domain-types';
+import { ConnectorConfigError } from '@prism-sessions/domain-types';
 import type { AccountCredentialSource } from '../connector-accounts/account-credential-source';
 import type { ConnectorHeaders } from '../connectors/connector-headers';
 import {

@@ -1,4 +1,4 @@
-import { UNIFIED_ERROR_CODES } from '@org/domain-types';
+import { UNIFIED_ERROR_CODES } from '@prism-sessions/domain-types';
 import { describeError, sourceOf, type ErrorSource, type SessionError } from './session-error';
 
 const SERVICE_CODES: ReadonlyArray<SessionError['unifiedCode']> = ['IDEMPOTENCY_CONFLICT', 'SESSION_IN_PROGRESS', 'SESSION_REVOKED', 'SESSION_NOT_FOUND', 'INTERNAL_ERROR'];

@@ -1,4 +1,4 @@
-import type { UnifiedErrorCode } from '@org/domain-types';
+import type { UnifiedErrorCode } from '@prism-sessions/domain-types';
 import type { SessionStatus } from './session-record';
 
 /** Unified codes the service itself produces, beside the gateway-derived ones. */

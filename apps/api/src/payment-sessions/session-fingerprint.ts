@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Money } from '@org/domain-types';
+import type { Money } from '@prism-sessions/domain-types';
 import type { ConnectorId } from '../connectors/connector-registry';
 
 /** The parameters that must be identical for a request to count as a retry of the same session. */

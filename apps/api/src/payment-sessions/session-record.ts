@@ -1,5 +1,5 @@
-import type { Secret } from '@org/masking';
-import type { Money } from '@org/domain-types';
+import type { Secret } from '@prism-sessions/masking';
+import type { Money } from '@prism-sessions/domain-types';
 import type { ConnectorId } from '../connectors/connector-registry';
 import type { SessionError } from './session-error';
 

@@ -1,5 +1,5 @@
-import type { Secret } from '@org/masking';
-import type { CurrencyCode } from '@org/domain-types';
+import type { Secret } from '@prism-sessions/masking';
+import type { CurrencyCode } from '@prism-sessions/domain-types';
 import type { ConnectorId } from '../connectors/connector-registry';
 import type { SessionError } from './session-error';
 import type { SessionRecord, SessionStatus } from './session-record';

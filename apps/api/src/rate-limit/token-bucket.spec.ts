@@ -1,4 +1,4 @@
-import type { Clock } from '@org/connector-interfaces';
+import type { Clock } from '@prism-sessions/connector-interfaces';
 import { TokenBucketLimiter } from './token-bucket';
 
 class FixedClock implements Clock {

@@ -1,4 +1,4 @@
-import type { Clock } from '@org/connector-interfaces';
+import type { Clock } from '@prism-sessions/connector-interfaces';
 
 /** The outcome of asking for tokens. */
 export type TakeResult = { readonly allowed: true } | { readonly allowed: false; readonly retryAfterSeconds: number; readonly exceedsBurst: boolean };

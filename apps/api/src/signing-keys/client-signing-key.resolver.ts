@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import type { Clock } from '@org/connector-interfaces';
+import type { Clock } from '@prism-sessions/connector-interfaces';
 import { InvalidInputError } from '../errors/app-errors';
 import type { GraphQLContext } from '../graphql/context';
 import { requireMerchant } from '../graphql/require-merchant';

@@ -16,7 +16,7 @@ import {
   REVOKE_CLIENT_SIGNING_KEY,
   REVOKE_PAYMENT_SESSION,
   UPDATE_CONNECTOR_ACCOUNT,
-} from '@org/testing-graphql-documents';
+} from '@prism-sessions/testing-graphql-documents';
 import { parse, validate, type GraphQLSchema } from 'graphql';
 import { buildAppSchema } from '../graphql/schema';
 
@@ -41,7 +41,7 @@ const documents = {
   CONNECTOR_ACCOUNTS,
 };
 
-describe('@org/testing-graphql-documents', () => {
+describe('@prism-sessions/testing-graphql-documents', () => {
   let schema: GraphQLSchema;
   beforeAll(async () => {
     // Building the schema calls no resolver: placeholders will do.
@@ -49,7 +49,7 @@ describe('@org/testing-graphql-documents', () => {
   });
 
   it('exports exactly the documents index.d.ts declares (the list above)', () => {
-    const runtime = jest.requireActual<Record<string, unknown>>('@org/testing-graphql-documents');
+    const runtime = jest.requireActual<Record<string, unknown>>('@prism-sessions/testing-graphql-documents');
     expect(Object.keys(runtime).sort()).toEqual(Object.keys(documents).sort());
   });
 

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
-import { loadGrpcContract, type CreateSessionTokenResponseMessage } from '@org/grpc-contract';
+import { loadGrpcContract, type CreateSessionTokenResponseMessage } from '@prism-sessions/grpc-contract';
 
 /** The two RPC names of the flow. */
 export type SessionTokenRpc = 'CreateSessionToken' | 'CreateServerSessionAuthenticationToken';

@@ -1,14 +1,14 @@
 import 'reflect-metadata';
 import { Writable } from 'node:stream';
-import { systemClock, type Clock } from '@org/connector-interfaces';
-import { createNuveiFakeGateway } from '@org/connectors-nuvei/testing';
-import { createPaytmFakeGateway } from '@org/connectors-paytm/testing';
-import { startFakeGatewayServer, type FakeGatewayServer } from '@org/testing-fake-gateway';
+import { systemClock, type Clock } from '@prism-sessions/connector-interfaces';
+import { createNuveiFakeGateway } from '@prism-sessions/connectors-nuvei/testing';
+import { createPaytmFakeGateway } from '@prism-sessions/connectors-paytm/testing';
+import { startFakeGatewayServer, type FakeGatewayServer } from '@prism-sessions/testing-fake-gateway';
 import { createApp, type App } from '../app/create-app';
 import { loadConfig } from '../config/env';
 import { createFieldEncryptor, generateEncryptionKey } from '../crypto/field-encryption';
 import { createPrismaClient, type PrismaClient } from '../db/prisma';
-import { createTestDatabase, type TestDatabase } from '@org/platform-database';
+import { createTestDatabase, type TestDatabase } from '@prism-sessions/platform-database';
 import { createLogger } from '../logging/logger';
 import type { RateLimitRejectionHook } from '../rate-limit/rate-limit-plugin';
 

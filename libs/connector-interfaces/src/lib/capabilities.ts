@@ -1,4 +1,4 @@
-import type { CurrencyCode } from '@org/domain-types';
+import type { CurrencyCode } from '@prism-sessions/domain-types';
 
 /**
  * What a connector needs and offers (upstream `ValidationTrait` hooks plus token facts),

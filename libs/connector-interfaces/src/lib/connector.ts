@@ -1,4 +1,4 @@
-import type { CredentialSchema, ErrorResponse } from '@org/domain-types';
+import type { CredentialSchema, ErrorResponse } from '@prism-sessions/domain-types';
 import type { ConnectorCapabilities } from './capabilities';
 import type { ConnectorFlows } from './flow';
 import type { HttpResponse } from './http';

@@ -1,4 +1,4 @@
-import type { ConnectorId } from '@org/domain-types';
+import type { ConnectorId } from '@prism-sessions/domain-types';
 import type { FlowName } from './flow';
 
 /** Where in a flow an error arose. */

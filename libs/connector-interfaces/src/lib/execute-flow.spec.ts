@@ -1,12 +1,12 @@
 import { inspect } from 'node:util';
-import { Secret, isSecret } from '@org/masking';
+import { Secret, isSecret } from '@prism-sessions/masking';
 import {
   createMoney,
   type ErrorResponse,
   defineCredentialSchema,
   type SessionTokenRequestData,
   type SessionTokenResponseData,
-} from '@org/domain-types';
+} from '@prism-sessions/domain-types';
 import { FixedClock } from '../testing/fixed-clock';
 import { RecordingTransport, jsonResponse, type Responder } from '../testing/recording-transport';
 import type { ConnectorDefinition } from './connector';

@@ -1,4 +1,4 @@
-import type { ErrorResponse, Money } from '@org/domain-types';
+import type { ErrorResponse, Money } from '@prism-sessions/domain-types';
 import type { ConnectorDefinition } from './connector';
 import { ConnectorError, ConnectorFlowError, IntegrationError, NetworkError, type FlowErrorContext } from './errors';
 import { isUnsupportedFlow, type FlowContext, type FlowHandler, type FlowName, type FlowOutcome, type FlowTypes } from './flow';

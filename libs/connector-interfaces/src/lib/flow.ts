@@ -6,7 +6,7 @@ import type {
   PaymentFlowData,
   SessionTokenRequestData,
   SessionTokenResponseData,
-} from '@org/domain-types';
+} from '@prism-sessions/domain-types';
 import type { HttpRequest, HttpResponse } from './http';
 
 /** Flows a connector may implement. Every connector declares each one, implemented or not. */
@@ -22,7 +22,7 @@ export interface Clock {
 }
 
 /**
- * The system clock, for production contexts (tests use `FixedClock` from `@org/connector-interfaces/testing`).
+ * The system clock, for production contexts (tests use `FixedClock` from `@prism-sessions/connector-interfaces/testing`).
  *
  * @example
  * const ctx = { flowData, request, credentials, baseUrl, clock: systemClock };

@@ -1,4 +1,4 @@
-import type { MaskableHeaders } from '@org/masking';
+import type { MaskableHeaders } from '@prism-sessions/masking';
 
 /** HTTP methods our gateways use. */
 export type HttpMethod = 'GET' | 'POST';

@@ -78,15 +78,15 @@ const CONNECTOR_FILE = 'libs/connectors/nuvei/src/lib/x.ts';
 
 describe('module boundaries (real eslint.config.mjs + Nx project graph)', () => {
   it('reports a connector importing another connector', async () => {
-    const messages = await lint(CONNECTOR_FILE, importing('@org/connectors-paytm'));
+    const messages = await lint(CONNECTOR_FILE, importing('@prism-sessions/connectors-paytm'));
     expect(rules(messages)).toContain(BOUNDARIES);
     expect(messages.find((m) => m.ruleId === BOUNDARIES)?.message).toBe(
       'A project tagged with "type:connector" can only depend on libs tagged with "type:util", "type:domain", "type:contract"',
     );
   }, 60_000);
 
-  it('reports masking (type:util) importing @org/domain-types', async () => {
-    const messages = await lint('libs/masking/src/lib/x.ts', importing('@org/domain-types'));
+  it('reports masking (type:util) importing @prism-sessions/domain-types', async () => {
+    const messages = await lint('libs/masking/src/lib/x.ts', importing('@prism-sessions/domain-types'));
     expect(rules(messages)).toContain(BOUNDARIES);
     // domain-types already depends on masking, so Nx reports the cycle before the tag constraint.
     expect(messages.find((m) => m.ruleId === BOUNDARIES)?.message).toMatch(/Circular dependency between "masking" and "domain-types"|type:util/);
@@ -112,24 +112,24 @@ describe('module boundaries (real eslint.config.mjs + Nx project graph)', () => 
   }, 60_000);
 
   it('reports application code importing a /testing entry point (no-restricted-imports)', async () => {
-    const messages = await lint('apps/api/src/x.ts', importing('@org/connectors-nuvei/testing'));
+    const messages = await lint('apps/api/src/x.ts', importing('@prism-sessions/connectors-nuvei/testing'));
     expect(rules(messages)).toContain('no-restricted-imports');
-    expect(messages.find((m) => m.ruleId === 'no-restricted-imports')?.message).toContain("'@org/connectors-nuvei/testing' import is restricted");
+    expect(messages.find((m) => m.ruleId === 'no-restricted-imports')?.message).toContain("'@prism-sessions/connectors-nuvei/testing' import is restricted");
   }, 60_000);
 
   it('lets specs import /testing entry points', async () => {
-    const messages = await lint('apps/api/src/x.spec.ts', importing('@org/connectors-nuvei/testing'));
+    const messages = await lint('apps/api/src/x.spec.ts', importing('@prism-sessions/connectors-nuvei/testing'));
     expect(rules(messages)).not.toContain('no-restricted-imports');
   }, 60_000);
 
   it.each([
-    [CONNECTOR_FILE, '@org/domain-types'],
-    [CONNECTOR_FILE, '@org/connector-interfaces'],
-    [CONNECTOR_FILE, '@org/masking'],
-    ['libs/connector-interfaces/src/lib/x.ts', '@org/domain-types'],
-    ['libs/domain-types/src/lib/x.ts', '@org/masking'],
+    [CONNECTOR_FILE, '@prism-sessions/domain-types'],
+    [CONNECTOR_FILE, '@prism-sessions/connector-interfaces'],
+    [CONNECTOR_FILE, '@prism-sessions/masking'],
+    ['libs/connector-interfaces/src/lib/x.ts', '@prism-sessions/domain-types'],
+    ['libs/domain-types/src/lib/x.ts', '@prism-sessions/masking'],
     ['libs/domain-types/src/lib/x.ts', 'zod'],
-    ['apps/api/src/x.ts', '@org/connectors-nuvei'],
+    ['apps/api/src/x.ts', '@prism-sessions/connectors-nuvei'],
   ])('allows %s to import %s (no lint message at all)', async (file, specifier) => {
     expect(await lint(file, importing(specifier))).toEqual([]);
   }, 60_000);

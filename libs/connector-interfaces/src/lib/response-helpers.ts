@@ -1,4 +1,4 @@
-import type { ErrorResponse } from '@org/domain-types';
+import type { ErrorResponse } from '@prism-sessions/domain-types';
 import type { HttpResponse } from './http';
 
 /** Longest raw-body excerpt ever copied into an error (upstream Paytm fallback: 200 characters). */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { Secret } from '@org/masking';
-import { createMoney, type ErrorResponse, defineCredentialSchema } from '@org/domain-types';
+import { Secret } from '@prism-sessions/masking';
+import { createMoney, type ErrorResponse, defineCredentialSchema } from '@prism-sessions/domain-types';
 import type { ConnectorDefinition } from '../lib/connector';
 import { ConnectorError } from '../lib/errors';
 import { notImplemented, notSupported } from '../lib/flow';

@@ -1,8 +1,8 @@
 /// <reference types="jest" />
 // Jest's globals (not @jest/globals) so importing the testing entry outside a test run does not throw.
 import { inspect } from 'node:util';
-import { isSecret } from '@org/masking';
-import { ConnectorConfigError, UNSUPPORTED_CURRENCIES, isCurrencyCode, type PaymentFlowData, type SessionTokenRequestData } from '@org/domain-types';
+import { isSecret } from '@prism-sessions/masking';
+import { ConnectorConfigError, UNSUPPORTED_CURRENCIES, isCurrencyCode, type PaymentFlowData, type SessionTokenRequestData } from '@prism-sessions/domain-types';
 import type { ConnectorDefinition } from '../lib/connector';
 import { ConnectorError, NetworkError } from '../lib/errors';
 import { executeFlow } from '../lib/execute-flow';
@@ -66,7 +66,7 @@ function rendered(value: unknown): string {
  * @param fixtures - Its credentials, inputs and canned answers.
  * @example
  * // libs/connectors/nuvei/src/lib/nuvei.conformance.spec.ts
- * import { describeConnectorConformance } from '@org/connector-interfaces/testing';
+ * import { describeConnectorConformance } from '@prism-sessions/connector-interfaces/testing';
  * describeConnectorConformance(nuveiConnector, nuveiConformanceFixtures);
  */
 export function describeConnectorConformance<C>(connector: ConnectorDefinition<C>, fixtures: ConformanceFixtures): void {

@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { Secret } from '@org/masking';
+import { Secret } from '@prism-sessions/masking';
 import { TransportError, type HttpRequest } from '../lib/http';
 import { RecordingTransport, jsonResponse } from './recording-transport';
 

@@ -1,4 +1,4 @@
-import { exposeHeaders } from '@org/masking';
+import { exposeHeaders } from '@prism-sessions/masking';
 import type { HttpRequest, HttpResponse, HttpTransport } from '../lib/http';
 
 /** What a {@link RecordingTransport} saw: the request with headers as they went on the wire. */

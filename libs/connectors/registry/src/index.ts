@@ -1,5 +1,5 @@
-import { nuveiConnector } from '@org/connectors-nuvei';
-import { paytmConnector } from '@org/connectors-paytm';
+import { nuveiConnector } from '@prism-sessions/connectors-nuvei';
+import { paytmConnector } from '@prism-sessions/connectors-paytm';
 
 /**
  * Every connector this product ships, in display order. Applications derive everything per

@@ -1,4 +1,4 @@
-import type { Secret } from '@org/masking';
+import type { Secret } from '@prism-sessions/masking';
 import type { AttemptStatus } from './attempt-status';
 import type { BrowserInformation } from './browser-information';
 import type { Money } from './money';

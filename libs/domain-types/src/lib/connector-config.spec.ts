@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { isSecret } from '@org/masking';
+import { isSecret } from '@prism-sessions/masking';
 import { ConnectorConfigError, type ConnectorConfigErrorCode } from './connector-config-error';
 import { parseConnectorConfig as parseWith, type ConnectorConfig } from './connector-config';
 import { defineCredentialSchema } from './credential-schema';

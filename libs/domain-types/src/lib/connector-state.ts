@@ -1,4 +1,4 @@
-import type { Secret } from '@org/masking';
+import type { Secret } from '@prism-sessions/masking';
 
 /** An OAuth-style access token held for a connector (upstream `AccessToken`). */
 export interface AccessToken {

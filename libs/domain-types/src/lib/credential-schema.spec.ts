@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { isSecret } from '@org/masking';
+import { isSecret } from '@prism-sessions/masking';
 import { ConnectorConfigError } from './connector-config-error';
 import { defineCredentialSchema } from './credential-schema';
 

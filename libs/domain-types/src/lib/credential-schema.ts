@@ -1,4 +1,4 @@
-import { Secret } from '@org/masking';
+import { Secret } from '@prism-sessions/masking';
 import { z } from 'zod';
 import { ConnectorConfigError } from './connector-config-error';
 

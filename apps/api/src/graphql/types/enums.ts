@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { CURRENCY_CODES } from '@org/domain-types';
+import { CURRENCY_CODES } from '@prism-sessions/domain-types';
 import { CONNECTOR_IDS, type ConnectorId } from '../../connectors/connector-registry';
 
 /** A GraphQL connector name: the registered id in upper case (`nuvei` → `NUVEI`). */

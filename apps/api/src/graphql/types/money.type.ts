@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { toMajorUnitString, type CurrencyCode } from '@org/domain-types';
+import { toMajorUnitString, type CurrencyCode } from '@prism-sessions/domain-types';
 import { Int64Scalar } from '../scalars/int64.scalar';
 import { CurrencyCodeEnum } from './enums';
 

@@ -1,9 +1,9 @@
 import { inspect } from 'node:util';
-import { ConnectorError, IntegrationError, executeFlow, type FlowContext, type HttpResponse } from '@org/connector-interfaces';
-import { FixedClock, RecordingTransport, describeConnectorConformance, jsonResponse } from '@org/connector-interfaces/testing';
-import type { SessionTokenRequestData } from '@org/domain-types';
+import { ConnectorError, IntegrationError, executeFlow, type FlowContext, type HttpResponse } from '@prism-sessions/connector-interfaces';
+import { FixedClock, RecordingTransport, describeConnectorConformance, jsonResponse } from '@prism-sessions/connector-interfaces/testing';
+import type { SessionTokenRequestData } from '@prism-sessions/domain-types';
 import type { NuveiCredentials } from './nuvei.credentials';
-import { Secret, exposeHeaders } from '@org/masking';
+import { Secret, exposeHeaders } from '@prism-sessions/masking';
 import { nuveiConformanceFixtures, nuveiFakeAnswers } from '../testing';
 import { nuveiConnector } from './nuvei.connector';
 

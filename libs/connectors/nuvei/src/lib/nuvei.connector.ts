@@ -1,4 +1,4 @@
-import { notImplemented, type ConnectorDefinition, type ConnectorOptions, type FlowContext, type HttpRequest } from '@org/connector-interfaces';
+import { notImplemented, type ConnectorDefinition, type ConnectorOptions, type FlowContext, type HttpRequest } from '@prism-sessions/connector-interfaces';
 import {
   NUVEI_BASE_URLS,
   NUVEI_ORDERS_PER_SESSION_TOKEN,

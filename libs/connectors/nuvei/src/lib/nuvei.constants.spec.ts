@@ -1,4 +1,4 @@
-import { CURRENCY_CODES, UNSUPPORTED_CURRENCIES } from '@org/domain-types';
+import { CURRENCY_CODES, UNSUPPORTED_CURRENCIES } from '@prism-sessions/domain-types';
 import { NUVEI_BASE_URLS, NUVEI_PATHS, NUVEI_SUPPORTED_CURRENCIES, nuveiHeaders } from './nuvei.constants';
 
 describe('Nuvei constants', () => {

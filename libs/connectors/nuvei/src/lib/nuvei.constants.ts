@@ -1,5 +1,5 @@
-import type { ConnectorBaseUrls } from '@org/connector-interfaces';
-import { CURRENCY_CODES, UNSUPPORTED_CURRENCIES, type CurrencyCode } from '@org/domain-types';
+import type { ConnectorBaseUrls } from '@prism-sessions/connector-interfaces';
+import { CURRENCY_CODES, UNSUPPORTED_CURRENCIES, type CurrencyCode } from '@prism-sessions/domain-types';
 
 /** Nuvei REST API base URLs (upstream `config/{sandbox,production}.toml`, `nuvei.base_url`). */
 export const NUVEI_BASE_URLS = Object.freeze({

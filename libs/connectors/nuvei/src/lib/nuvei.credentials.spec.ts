@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { ConnectorConfigError } from '@org/domain-types';
+import { ConnectorConfigError } from '@prism-sessions/domain-types';
 import { nuveiCredentialSchema } from './nuvei.credentials';
 
 describe('nuveiCredentialSchema', () => {

@@ -1,5 +1,5 @@
-import { defineCredentialSchema } from '@org/domain-types';
-import type { Secret } from '@org/masking';
+import { defineCredentialSchema } from '@prism-sessions/domain-types';
+import type { Secret } from '@prism-sessions/masking';
 
 /** Nuvei credentials (upstream `NuveiConfig`). Every field is a secret. */
 export interface NuveiCredentials {

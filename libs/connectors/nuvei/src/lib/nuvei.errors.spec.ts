@@ -1,4 +1,4 @@
-import type { HttpResponse } from '@org/connector-interfaces';
+import type { HttpResponse } from '@prism-sessions/connector-interfaces';
 import { describeNuveiErrorCode, nuveiDeclineErrorResponse, nuveiStatusErrorResponse, nuveiUnifiedErrorCode, parseNuveiErrorResponse } from './nuvei.errors';
 
 const json = (status: number, body: unknown): HttpResponse => ({ status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

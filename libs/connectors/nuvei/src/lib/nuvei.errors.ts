@@ -1,5 +1,5 @@
-import { defaultServerErrorResponse, rawBodyExcerpt, tryParseJson, type HttpResponse } from '@org/connector-interfaces';
-import type { ErrorResponse, UnifiedErrorCode } from '@org/domain-types';
+import { defaultServerErrorResponse, rawBodyExcerpt, tryParseJson, type HttpResponse } from '@prism-sessions/connector-interfaces';
+import type { ErrorResponse, UnifiedErrorCode } from '@prism-sessions/domain-types';
 import { NUVEI_ERROR_CODES } from './nuvei.constants';
 import { nuveiErrorResponseSchema, type NuveiResponseStatus, type NuveiTransactionStatus } from './wire/nuvei.responses';
 

@@ -1,4 +1,4 @@
-import type { AttemptStatus } from '@org/domain-types';
+import type { AttemptStatus } from '@prism-sessions/domain-types';
 import type { NuveiResponseStatus, NuveiTransactionStatus } from './wire/nuvei.responses';
 
 function assertNever(value: never): never {

@@ -1,12 +1,12 @@
-import type { Clock } from '@org/connector-interfaces';
-import type { ConformanceFixtures } from '@org/connector-interfaces/testing';
+import type { Clock } from '@prism-sessions/connector-interfaces';
+import type { ConformanceFixtures } from '@prism-sessions/connector-interfaces/testing';
 import { NUVEI_BASE_URLS } from '../lib/nuvei.constants';
 import { nuveiFakeAnswers } from './nuvei.fake-answers';
 
 /** The instant every Nuvei fixture is frozen at. */
 export const NUVEI_FIXTURE_INSTANT = '2025-01-01T12:00:00Z';
 
-// Same behaviour as FixedClock(NUVEI_FIXTURE_INSTANT) without loading '@org/connector-interfaces/testing'
+// Same behaviour as FixedClock(NUVEI_FIXTURE_INSTANT) without loading '@prism-sessions/connector-interfaces/testing'
 // at runtime: its index pulls in '@jest/globals', which throws outside a Jest test environment.
 const frozenClock: Clock = Object.freeze({ now: () => new Date(NUVEI_FIXTURE_INSTANT) });
 

@@ -1,4 +1,4 @@
-import type { FakeGatewayResponse } from '@org/connector-interfaces/testing';
+import type { FakeGatewayResponse } from '@prism-sessions/connector-interfaces/testing';
 
 const JSON_HEADERS = Object.freeze({ 'content-type': 'application/json' });
 

@@ -1,8 +1,8 @@
-import { executeFlow, type FlowContext, type HttpTransport } from '@org/connector-interfaces';
-import { FixedClock, RecordingTransport, respondWithRoutes } from '@org/connector-interfaces/testing';
-import type { AuthorizeRequestData, SessionTokenRequestData } from '@org/domain-types';
+import { executeFlow, type FlowContext, type HttpTransport } from '@prism-sessions/connector-interfaces';
+import { FixedClock, RecordingTransport, respondWithRoutes } from '@prism-sessions/connector-interfaces/testing';
+import type { AuthorizeRequestData, SessionTokenRequestData } from '@prism-sessions/domain-types';
 import type { NuveiCredentials } from '../lib/nuvei.credentials';
-import { Secret } from '@org/masking';
+import { Secret } from '@prism-sessions/masking';
 import { nuveiSessionChecksum } from '../lib/nuvei.checksum';
 import { nuveiConnector } from '../lib/nuvei.connector';
 import { NUVEI_BASE_URLS } from '../lib/nuvei.constants';

@@ -1,6 +1,6 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
-import { systemClock, type Clock } from '@org/connector-interfaces';
-import type { FakeGateway, FakeGatewayRequest, FakeGatewayResponse, FakeGatewayRoute } from '@org/connector-interfaces/testing';
+import { systemClock, type Clock } from '@prism-sessions/connector-interfaces';
+import type { FakeGateway, FakeGatewayRequest, FakeGatewayResponse, FakeGatewayRoute } from '@prism-sessions/connector-interfaces/testing';
 import { z } from 'zod';
 import { nuveiPaymentChecksum, nuveiSessionChecksum, parseNuveiTimestamp } from '../lib/nuvei.checksum';
 import { NUVEI_ERROR_CODES, NUVEI_PATHS, NUVEI_SESSION_TOKEN_LIFETIME_SECONDS } from '../lib/nuvei.constants';

@@ -1,4 +1,4 @@
-import type { Secret } from '@org/masking';
+import type { Secret } from '@prism-sessions/masking';
 import { verifyPaytmSignature } from './paytm.signature';
 import { rawTopLevelMember } from './wire/paytm.raw-json';
 

@@ -1,8 +1,8 @@
 import PaytmChecksum from 'paytmchecksum';
-import { executeFlow, type FlowContext, type HttpResponse } from '@org/connector-interfaces';
-import { FixedClock, RecordingTransport, describeConnectorConformance, respondWithRoutes, type RecordedRequest } from '@org/connector-interfaces/testing';
-import type { AuthorizeRequestData, SessionTokenRequestData } from '@org/domain-types';
-import { Secret } from '@org/masking';
+import { executeFlow, type FlowContext, type HttpResponse } from '@prism-sessions/connector-interfaces';
+import { FixedClock, RecordingTransport, describeConnectorConformance, respondWithRoutes, type RecordedRequest } from '@prism-sessions/connector-interfaces/testing';
+import type { AuthorizeRequestData, SessionTokenRequestData } from '@prism-sessions/domain-types';
+import { Secret } from '@prism-sessions/masking';
 import { createPaytmFakeGateway, paytmConformanceConnector, paytmConformanceFixtures, paytmFakeAnswers } from '../testing';
 import { renderEverywhere } from '../testing/render';
 import { createPaytmConnector, paytmConnector, paytmUrl } from './paytm.connector';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { notImplemented, type ConnectorDefinition, type ConnectorOptions, type FlowContext, type FlowHandler, type HttpRequest } from '@org/connector-interfaces';
-import type { AuthorizeRequestData, AuthorizeResponseData, SessionTokenRequestData, SessionTokenResponseData } from '@org/domain-types';
+import { notImplemented, type ConnectorDefinition, type ConnectorOptions, type FlowContext, type FlowHandler, type HttpRequest } from '@prism-sessions/connector-interfaces';
+import type { AuthorizeRequestData, AuthorizeResponseData, SessionTokenRequestData, SessionTokenResponseData } from '@prism-sessions/domain-types';
 import { INITIATE_TRANSACTION_PATH, PAYTM_BASE_URLS, PAYTM_CAPABILITIES, PAYTM_HEADERS, PAYTM_SALT_LENGTH, PROCESS_TRANSACTION_PATH } from './paytm.constants';
 import { paytmCredentialSchema, type PaytmCredentials } from './paytm.credentials';
 import { describePaytmResultCode, parsePaytmErrorResponse } from './paytm.errors';

@@ -1,4 +1,4 @@
-import { CURRENCY_CODES, UNSUPPORTED_CURRENCIES } from '@org/domain-types';
+import { CURRENCY_CODES, UNSUPPORTED_CURRENCIES } from '@prism-sessions/domain-types';
 import { PAYTM_BASE_URLS, PAYTM_CAPABILITIES, PAYTM_HEADERS } from './paytm.constants';
 
 describe('Paytm constants', () => {

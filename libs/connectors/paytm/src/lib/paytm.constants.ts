@@ -1,5 +1,5 @@
-import type { ConnectorBaseUrls, ConnectorCapabilities } from '@org/connector-interfaces';
-import { CURRENCY_CODES, UNSUPPORTED_CURRENCIES, type CurrencyCode } from '@org/domain-types';
+import type { ConnectorBaseUrls, ConnectorCapabilities } from '@prism-sessions/connector-interfaces';
+import { CURRENCY_CODES, UNSUPPORTED_CURRENCIES, type CurrencyCode } from '@prism-sessions/domain-types';
 
 /**
  * Paytm gateway base URLs (upstream `config/{sandbox,production}.toml`).

@@ -1,5 +1,5 @@
-import { ConnectorConfigError, parseConnectorConfig } from '@org/domain-types';
-import { isSecret } from '@org/masking';
+import { ConnectorConfigError, parseConnectorConfig } from '@prism-sessions/domain-types';
+import { isSecret } from '@prism-sessions/masking';
 import { renderEverywhere } from '../testing/render';
 import { paytmCredentialSchema } from './paytm.credentials';
 

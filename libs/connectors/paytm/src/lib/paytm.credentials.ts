@@ -1,5 +1,5 @@
-import { defineCredentialSchema } from '@org/domain-types';
-import type { Secret } from '@org/masking';
+import { defineCredentialSchema } from '@prism-sessions/domain-types';
+import type { Secret } from '@prism-sessions/masking';
 
 /** Paytm credentials (upstream `PaytmConfig`). `clientId` is only needed for merchants with several keys. */
 export interface PaytmCredentials {

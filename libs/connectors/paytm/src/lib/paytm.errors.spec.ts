@@ -1,4 +1,4 @@
-import type { HttpResponse } from '@org/connector-interfaces';
+import type { HttpResponse } from '@prism-sessions/connector-interfaces';
 import { paytmFakeAnswers } from '../testing/paytm.fake-answers';
 import { renderEverywhere } from '../testing/render';
 import { describePaytmResultCode, parsePaytmErrorResponse, safePaytmExcerpt, unifiedCodeForPaytm } from './paytm.errors';

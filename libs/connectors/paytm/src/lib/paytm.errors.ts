@@ -1,5 +1,5 @@
-import { isJsonObject, rawBodyExcerpt, tryParseJson, type HttpResponse } from '@org/connector-interfaces';
-import type { AttemptStatus, ErrorResponse, UnifiedErrorCode } from '@org/domain-types';
+import { isJsonObject, rawBodyExcerpt, tryParseJson, type HttpResponse } from '@prism-sessions/connector-interfaces';
+import type { AttemptStatus, ErrorResponse, UnifiedErrorCode } from '@prism-sessions/domain-types';
 import { RESPONSE_SIGNATURE_INVALID } from './paytm.constants';
 import { parsePaytmCallbackError, parsePaytmFlatError, parsePaytmResultInfoError } from './wire/paytm.responses';
 

@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes, randomInt } from 'node:crypto';
 import PaytmChecksum from 'paytmchecksum';
-import { Secret } from '@org/masking';
+import { Secret } from '@prism-sessions/masking';
 import { signPaytmBody, verifyPaytmSignature } from './paytm.signature';
 
 const KEY_A = new Secret('abcdefgh12345678');

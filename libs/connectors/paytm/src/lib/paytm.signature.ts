@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, timingSafeEqual } from 'node:crypto';
-import type { Secret } from '@org/masking';
+import type { Secret } from '@prism-sessions/masking';
 import { PAYTM_IV, PAYTM_SALT_LENGTH } from './paytm.constants';
 
 const HASH_HEX_LENGTH = 64;

@@ -1,4 +1,4 @@
-import type { AttemptStatus } from '@org/domain-types';
+import type { AttemptStatus } from '@prism-sessions/domain-types';
 
 /**
  * Maps a processTransaction `resultCode` to an attempt status (upstream §5.5 table).

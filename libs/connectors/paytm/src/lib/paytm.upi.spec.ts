@@ -1,5 +1,5 @@
-import { IntegrationError } from '@org/connector-interfaces';
-import { Secret } from '@org/masking';
+import { IntegrationError } from '@prism-sessions/connector-interfaces';
+import { Secret } from '@prism-sessions/masking';
 import { renderEverywhere } from '../testing/render';
 import { paytmUpiRedirect, resolvePaytmUpiFlow } from './paytm.upi';
 

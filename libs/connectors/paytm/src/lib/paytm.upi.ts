@@ -1,6 +1,6 @@
-import { IntegrationError } from '@org/connector-interfaces';
-import type { PaymentMethodData } from '@org/domain-types';
-import { Secret, maskUpiVpa } from '@org/masking';
+import { IntegrationError } from '@prism-sessions/connector-interfaces';
+import type { PaymentMethodData } from '@prism-sessions/domain-types';
+import { Secret, maskUpiVpa } from '@prism-sessions/masking';
 
 /** The UPI variant a processTransaction call uses. */
 export type PaytmUpiFlow = { readonly kind: 'intent' } | { readonly kind: 'collect'; readonly vpa: Secret<string> };

@@ -1,5 +1,5 @@
-import type { ConformanceFixtures } from '@org/connector-interfaces/testing';
-import { FixedClock } from '@org/connector-interfaces/testing';
+import type { ConformanceFixtures } from '@prism-sessions/connector-interfaces/testing';
+import { FixedClock } from '@prism-sessions/connector-interfaces/testing';
 import { createPaytmConnector } from '../lib/paytm.connector';
 import { PAYTM_BASE_URLS } from '../lib/paytm.constants';
 import { paytmFakeAnswers, type PaytmAnswerSigning } from './paytm.fake-answers';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { FakeGatewayResponse } from '@org/connector-interfaces/testing';
-import { Secret } from '@org/masking';
+import type { FakeGatewayResponse } from '@prism-sessions/connector-interfaces/testing';
+import { Secret } from '@prism-sessions/masking';
 import { PAYTM_SALT_LENGTH } from '../lib/paytm.constants';
 import { signedPaytmEnvelope } from '../lib/wire/paytm.requests';
 import { PAYTM_FIXTURE_MERCHANT_KEY } from './paytm.fixture-values';

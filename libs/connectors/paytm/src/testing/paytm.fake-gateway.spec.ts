@@ -1,6 +1,6 @@
 import PaytmChecksum from 'paytmchecksum';
-import { FixedClock, type FakeGatewayRequest, type FakeGatewayResponse } from '@org/connector-interfaces/testing';
-import { Secret } from '@org/masking';
+import { FixedClock, type FakeGatewayRequest, type FakeGatewayResponse } from '@prism-sessions/connector-interfaces/testing';
+import { Secret } from '@prism-sessions/masking';
 import { signPaytmBody, verifyPaytmSignature } from '../lib/paytm.signature';
 import { rawTopLevelMember } from '../lib/wire/paytm.raw-json';
 import { createPaytmFakeGateway } from './paytm.fake-gateway';

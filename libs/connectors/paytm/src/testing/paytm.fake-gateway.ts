@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { isJsonObject, systemClock, type Clock } from '@org/connector-interfaces';
-import type { FakeGateway, FakeGatewayRequest, FakeGatewayResponse, FakeGatewayRoute } from '@org/connector-interfaces/testing';
-import { Secret } from '@org/masking';
+import { isJsonObject, systemClock, type Clock } from '@prism-sessions/connector-interfaces';
+import type { FakeGateway, FakeGatewayRequest, FakeGatewayResponse, FakeGatewayRoute } from '@prism-sessions/connector-interfaces/testing';
+import { Secret } from '@prism-sessions/masking';
 import { INITIATE_TRANSACTION_PATH, ORDER_ID_PATTERN, PAYTM_SALT_LENGTH, PAYTM_TOKEN_LIFETIME_SECONDS, PROCESS_TRANSACTION_PATH } from '../lib/paytm.constants';
 import { verifyPaytmSignature } from '../lib/paytm.signature';
 import { rawTopLevelMember } from '../lib/wire/paytm.raw-json';

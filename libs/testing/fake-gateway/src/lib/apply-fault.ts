@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import type { FakeGatewayResponse } from '@org/connector-interfaces/testing';
+import type { FakeGatewayResponse } from '@prism-sessions/connector-interfaces/testing';
 import type { ConnectionTracker } from './connection-tracker';
 import type { Fault } from './fault';
 import { answerHeaders, guessContentType, sendAnswer } from './send';

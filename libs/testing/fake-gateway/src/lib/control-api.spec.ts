@@ -1,4 +1,4 @@
-import { paytmFakeAnswers } from '@org/connectors-paytm/testing';
+import { paytmFakeAnswers } from '@prism-sessions/connectors-paytm/testing';
 import { errorCode, rawRequest } from '../spec-helpers/raw-http';
 import { stubGateway } from '../spec-helpers/stub-routes';
 import { createFakeGatewayControlClient } from './control-client';

@@ -1,4 +1,4 @@
-import type { FakeGatewayResponse } from '@org/connector-interfaces/testing';
+import type { FakeGatewayResponse } from '@prism-sessions/connector-interfaces/testing';
 import type { SimulatedConnector } from './connector-name';
 import { describeIssues, faultRequestSchema, type Fault } from './fault';
 import type { RecordedHttpRequest } from './recorded-request';

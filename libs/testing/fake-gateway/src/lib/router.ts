@@ -1,4 +1,4 @@
-import { matchRoute, type FakeGatewayRequest, type FakeGatewayResponse, type FakeGatewayRoute } from '@org/connector-interfaces/testing';
+import { matchRoute, type FakeGatewayRequest, type FakeGatewayResponse, type FakeGatewayRoute } from '@prism-sessions/connector-interfaces/testing';
 import type { SimulatedConnector } from './connector-name';
 import { textAnswer } from './send';
 

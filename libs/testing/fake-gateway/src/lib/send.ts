@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import type { FakeGatewayResponse } from '@org/connector-interfaces/testing';
+import type { FakeGatewayResponse } from '@prism-sessions/connector-interfaces/testing';
 
 // Framing headers are computed here; a canned answer cannot override them.
 const FRAMING_HEADERS = new Set(['content-length', 'transfer-encoding', 'connection']);

@@ -1,5 +1,5 @@
-import { nuveiFakeAnswers } from '@org/connectors-nuvei/testing';
-import { paytmFakeAnswers } from '@org/connectors-paytm/testing';
+import { nuveiFakeAnswers } from '@prism-sessions/connectors-nuvei/testing';
+import { paytmFakeAnswers } from '@prism-sessions/connectors-paytm/testing';
 import { errorCode, rawRequest, waitFor } from '../spec-helpers/raw-http';
 import { stubBody, stubGateway } from '../spec-helpers/stub-routes';
 import { MALFORMED_JSON_BODY } from './apply-fault';

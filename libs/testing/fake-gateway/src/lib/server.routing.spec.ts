@@ -1,6 +1,6 @@
-import type { FakeGatewayRoute } from '@org/connector-interfaces/testing';
-import { createNuveiFakeGateway } from '@org/connectors-nuvei/testing';
-import { createPaytmFakeGateway } from '@org/connectors-paytm/testing';
+import type { FakeGatewayRoute } from '@prism-sessions/connector-interfaces/testing';
+import { createNuveiFakeGateway } from '@prism-sessions/connectors-nuvei/testing';
+import { createPaytmFakeGateway } from '@prism-sessions/connectors-paytm/testing';
 import { rawRequest } from '../spec-helpers/raw-http';
 import { stubBody, stubGateway } from '../spec-helpers/stub-routes';
 import { MAX_BODY_BYTES } from './read-body';

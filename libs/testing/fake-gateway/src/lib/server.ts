@@ -1,6 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { FakeGatewayRequest, FakeGatewayRoute } from '@org/connector-interfaces/testing';
+import type { FakeGatewayRequest, FakeGatewayRoute } from '@prism-sessions/connector-interfaces/testing';
 import { applyFault } from './apply-fault';
 import { ConnectionTracker } from './connection-tracker';
 import { CONNECTOR_ID_PATTERN, type SimulatedConnector } from './connector-name';

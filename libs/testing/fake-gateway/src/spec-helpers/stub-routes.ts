@@ -1,4 +1,4 @@
-import type { FakeGatewayRequest, FakeGatewayRoute } from '@org/connector-interfaces/testing';
+import type { FakeGatewayRequest, FakeGatewayRoute } from '@prism-sessions/connector-interfaces/testing';
 
 /** A gateway double whose routes record what they were handed and answer a fixed JSON success. */
 export interface StubGateway {

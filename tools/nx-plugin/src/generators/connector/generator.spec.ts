@@ -41,10 +41,10 @@ function newTree(): Tree {
     JSON.stringify({
       compilerOptions: {
         paths: {
-          '@org/masking': ['./libs/masking/src/index.ts'],
-          '@org/connectors-nuvei': ['./libs/connectors/nuvei/src/index.ts'],
-          '@org/connectors-nuvei/testing': ['./libs/connectors/nuvei/src/testing/index.ts'],
-          '@org/platform-database': ['./libs/platform/database/src/index.ts'],
+          '@prism-sessions/masking': ['./libs/masking/src/index.ts'],
+          '@prism-sessions/connectors-nuvei': ['./libs/connectors/nuvei/src/index.ts'],
+          '@prism-sessions/connectors-nuvei/testing': ['./libs/connectors/nuvei/src/testing/index.ts'],
+          '@prism-sessions/platform-database': ['./libs/platform/database/src/index.ts'],
         },
       },
     }),
@@ -173,16 +173,16 @@ describe('connector generator', () => {
     const before = paths(tree);
     await connectorGenerator(tree, { name: 'acme' });
     const after = paths(tree);
-    expect(after['@org/connectors-acme']).toEqual(['./libs/connectors/acme/src/index.ts']);
-    expect(after['@org/connectors-acme/testing']).toEqual(['./libs/connectors/acme/src/testing/index.ts']);
-    for (const target of [...(after['@org/connectors-acme'] ?? []), ...(after['@org/connectors-acme/testing'] ?? [])]) expect(tree.exists(target)).toBe(true);
+    expect(after['@prism-sessions/connectors-acme']).toEqual(['./libs/connectors/acme/src/index.ts']);
+    expect(after['@prism-sessions/connectors-acme/testing']).toEqual(['./libs/connectors/acme/src/testing/index.ts']);
+    for (const target of [...(after['@prism-sessions/connectors-acme'] ?? []), ...(after['@prism-sessions/connectors-acme/testing'] ?? [])]) expect(tree.exists(target)).toBe(true);
     expect(Object.keys(after)).toEqual([
-      '@org/masking',
-      '@org/connectors-nuvei',
-      '@org/connectors-nuvei/testing',
-      '@org/connectors-acme',
-      '@org/connectors-acme/testing',
-      '@org/platform-database',
+      '@prism-sessions/masking',
+      '@prism-sessions/connectors-nuvei',
+      '@prism-sessions/connectors-nuvei/testing',
+      '@prism-sessions/connectors-acme',
+      '@prism-sessions/connectors-acme/testing',
+      '@prism-sessions/platform-database',
     ]);
     for (const [alias, target] of Object.entries(before)) expect(after[alias]).toEqual(target);
   });
@@ -207,9 +207,9 @@ describe('connector generator', () => {
     const aliased = newTree();
     aliased.write(
       'tsconfig.base.json',
-      JSON.stringify({ compilerOptions: { paths: { '@org/connectors-acme/testing': ['./somewhere/index.ts'] } } }),
+      JSON.stringify({ compilerOptions: { paths: { '@prism-sessions/connectors-acme/testing': ['./somewhere/index.ts'] } } }),
     );
-    await expect(connectorGenerator(aliased, { name: 'acme' })).rejects.toThrow('Path alias "@org/connectors-acme/testing"');
+    await expect(connectorGenerator(aliased, { name: 'acme' })).rejects.toThrow('Path alias "@prism-sessions/connectors-acme/testing"');
     expect(aliased.exists('libs/connectors/acme')).toBe(false);
   });
 

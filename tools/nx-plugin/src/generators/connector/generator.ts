@@ -38,7 +38,7 @@ export interface NormalizedConnectorOptions {
   readonly projectName: string;
   /** `libs/connectors/acme-pay`. */
   readonly projectRoot: string;
-  /** `@org/connectors-acme-pay`. */
+  /** `@prism-sessions/connectors-acme-pay`. */
   readonly importPath: string;
 }
 
@@ -72,7 +72,7 @@ export function normalizeConnectorOptions(options: ConnectorGeneratorSchema): No
     displayName,
     projectName: `connectors-${fileName}`,
     projectRoot: joinPathFragments(CONNECTORS_DIR, fileName),
-    importPath: `@org/connectors-${fileName}`,
+    importPath: `@prism-sessions/connectors-${fileName}`,
   };
 }
 
@@ -94,7 +94,7 @@ function assertFree(tree: Tree, o: NormalizedConnectorOptions): void {
   }
 }
 
-/** Adds the two aliases right after the last existing `@org/connectors-*` entry (or at the end). */
+/** Adds the two aliases right after the last existing `@prism-sessions/connectors-*` entry (or at the end). */
 function addPathAliases(tree: Tree, o: NormalizedConnectorOptions): void {
   const added: Record<string, string[]> = {
     [o.importPath]: [`./${o.projectRoot}/src/index.ts`],
@@ -106,7 +106,7 @@ function addPathAliases(tree: Tree, o: NormalizedConnectorOptions): void {
     const entries = Object.entries(compilerOptions.paths ?? {});
     let at = entries.length;
     entries.forEach(([alias], index) => {
-      if (alias.startsWith('@org/connectors-')) at = index + 1;
+      if (alias.startsWith('@prism-sessions/connectors-')) at = index + 1;
     });
     entries.splice(at, 0, ...Object.entries(added));
     compilerOptions.paths = Object.fromEntries(entries);
@@ -115,8 +115,8 @@ function addPathAliases(tree: Tree, o: NormalizedConnectorOptions): void {
 }
 
 /**
- * `nx g @org/tools:connector <name>`: scaffolds `libs/connectors/<name>` in the connector shape and
- * wires its `@org/connectors-<name>` aliases. Refuses, without writing anything, when the library or
+ * `nx g @prism-sessions/tools:connector <name>`: scaffolds `libs/connectors/<name>` in the connector shape and
+ * wires its `@prism-sessions/connectors-<name>` aliases. Refuses, without writing anything, when the library or
  * its aliases already exist.
  */
 export async function connectorGenerator(tree: Tree, schema: ConnectorGeneratorSchema): Promise<GeneratorCallback> {

@@ -1,4 +1,4 @@
-/** Options of `nx g @org/tools:connector` (see schema.json). */
+/** Options of `nx g @prism-sessions/tools:connector` (see schema.json). */
 export interface ConnectorGeneratorSchema {
   /** Connector name, e.g. `acme` or `acme-pay`. */
   name: string;

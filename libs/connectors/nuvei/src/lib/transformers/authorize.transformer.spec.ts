@@ -1,9 +1,9 @@
 import { inspect } from 'node:util';
-import { ConnectorError, IntegrationError, type FlowContext, type HttpResponse } from '@org/connector-interfaces';
-import { FixedClock } from '@org/connector-interfaces/testing';
-import type { AuthorizeRequestData } from '@org/domain-types';
+import { ConnectorError, IntegrationError, type FlowContext, type HttpResponse } from '@prism-sessions/connector-interfaces';
+import { FixedClock } from '@prism-sessions/connector-interfaces/testing';
+import type { AuthorizeRequestData } from '@prism-sessions/domain-types';
 import type { NuveiCredentials } from '../nuvei.credentials';
-import { Secret, maskPan } from '@org/masking';
+import { Secret, maskPan } from '@prism-sessions/masking';
 import { serializeNuveiRequest } from '../wire/nuvei.requests';
 import { fromNuveiPaymentResponse, toNuveiPaymentRequest } from './authorize.transformer';
 

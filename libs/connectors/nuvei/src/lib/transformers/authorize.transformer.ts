@@ -1,13 +1,13 @@
-import { ConnectorError, IntegrationError, type FlowContext, type FlowOutcome, type HttpResponse } from '@org/connector-interfaces';
+import { ConnectorError, IntegrationError, type FlowContext, type FlowOutcome, type HttpResponse } from '@prism-sessions/connector-interfaces';
 import {
   toMajorUnitString,
   type AuthorizeRequestData,
   type AuthorizeResponseData,
   type BillingDetails,
   type CardPaymentMethod,
-} from '@org/domain-types';
+} from '@prism-sessions/domain-types';
 import type { NuveiCredentials } from '../nuvei.credentials';
-import { Secret } from '@org/masking';
+import { Secret } from '@prism-sessions/masking';
 import { formatNuveiTimestamp, nuveiPaymentChecksum } from '../nuvei.checksum';
 import { nuveiDeclineErrorResponse, nuveiStatusErrorResponse } from '../nuvei.errors';
 import { mapNuveiTransactionStatus } from '../nuvei.status';

@@ -1,4 +1,4 @@
-import { IntegrationError, prepareFlow, systemClock } from '@org/connector-interfaces';
+import { IntegrationError, prepareFlow, systemClock } from '@prism-sessions/connector-interfaces';
 import { nuveiConnector } from '../nuvei.connector';
 import { nuveiCredentialSchema } from '../nuvei.credentials';
 import { missingField } from './nuvei.request-guards';

@@ -1,4 +1,4 @@
-import { IntegrationError, type FlowName } from '@org/connector-interfaces';
+import { IntegrationError, type FlowName } from '@prism-sessions/connector-interfaces';
 
 /** A required input that is missing: nothing is sent. The message names the field only. */
 export function missingField(flow: FlowName, field: string, suggestedAction?: string): IntegrationError {

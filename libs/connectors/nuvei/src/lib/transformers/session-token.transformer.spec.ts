@@ -1,9 +1,9 @@
 import { inspect } from 'node:util';
-import { ConnectorError, IntegrationError, prepareFlow, type FlowContext, type HttpResponse } from '@org/connector-interfaces';
-import { FixedClock } from '@org/connector-interfaces/testing';
-import type { SessionTokenRequestData } from '@org/domain-types';
+import { ConnectorError, IntegrationError, prepareFlow, type FlowContext, type HttpResponse } from '@prism-sessions/connector-interfaces';
+import { FixedClock } from '@prism-sessions/connector-interfaces/testing';
+import type { SessionTokenRequestData } from '@prism-sessions/domain-types';
 import type { NuveiCredentials } from '../nuvei.credentials';
-import { Secret } from '@org/masking';
+import { Secret } from '@prism-sessions/masking';
 import { nuveiConnector } from '../nuvei.connector';
 import { serializeNuveiRequest } from '../wire/nuvei.requests';
 import { fromNuveiSessionTokenResponse, toNuveiSessionTokenRequest } from './session-token.transformer';

@@ -1,7 +1,7 @@
-import { ConnectorError, type FlowContext, type FlowOutcome, type HttpResponse } from '@org/connector-interfaces';
-import type { SessionTokenRequestData, SessionTokenResponseData } from '@org/domain-types';
+import { ConnectorError, type FlowContext, type FlowOutcome, type HttpResponse } from '@prism-sessions/connector-interfaces';
+import type { SessionTokenRequestData, SessionTokenResponseData } from '@prism-sessions/domain-types';
 import type { NuveiCredentials } from '../nuvei.credentials';
-import { Secret } from '@org/masking';
+import { Secret } from '@prism-sessions/masking';
 import { formatNuveiTimestamp, nuveiSessionChecksum } from '../nuvei.checksum';
 import { nuveiStatusErrorResponse } from '../nuvei.errors';
 import type { NuveiSessionTokenRequest } from '../wire/nuvei.requests';

@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { Secret } from '@org/masking';
+import { Secret } from '@prism-sessions/masking';
 import { serializeNuveiRequest, type NuveiSessionTokenRequest } from './nuvei.requests';
 
 const request: NuveiSessionTokenRequest = {

@@ -1,4 +1,4 @@
-import { isSecret, type Secret } from '@org/masking';
+import { isSecret, type Secret } from '@prism-sessions/masking';
 
 /**
  * `getSessionToken.do` body. Keys are declared (and must be built) in wire order:

@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { ConnectorError, type HttpResponse } from '@org/connector-interfaces';
+import { ConnectorError, type HttpResponse } from '@prism-sessions/connector-interfaces';
 import { nuveiErrorResponseSchema, nuveiPaymentResponseSchema, nuveiSessionTokenResponseSchema, parseNuveiSuccessBody } from './nuvei.responses';
 
 const ok = (body: string): HttpResponse => ({ status: 200, headers: {}, body });

@@ -1,4 +1,4 @@
-import { ConnectorError, tryParseJson, type FlowName, type HttpResponse } from '@org/connector-interfaces';
+import { ConnectorError, tryParseJson, type FlowName, type HttpResponse } from '@prism-sessions/connector-interfaces';
 import { z } from 'zod';
 
 /** Request-level `status` of every Nuvei answer. */

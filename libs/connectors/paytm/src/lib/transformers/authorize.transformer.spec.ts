@@ -1,7 +1,7 @@
-import { ConnectorError, IntegrationError, isUnsupportedFlow, type FlowContext } from '@org/connector-interfaces';
-import { FixedClock } from '@org/connector-interfaces/testing';
-import type { AuthorizeRequestData } from '@org/domain-types';
-import { Secret } from '@org/masking';
+import { ConnectorError, IntegrationError, isUnsupportedFlow, type FlowContext } from '@prism-sessions/connector-interfaces';
+import { FixedClock } from '@prism-sessions/connector-interfaces/testing';
+import type { AuthorizeRequestData } from '@prism-sessions/domain-types';
+import { Secret } from '@prism-sessions/masking';
 import { renderEverywhere } from '../../testing/render';
 import { paytmConnector } from '../paytm.connector';
 import type { PaytmCredentials } from '../paytm.credentials';

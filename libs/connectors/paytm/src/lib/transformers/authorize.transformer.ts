@@ -1,5 +1,5 @@
-import { ConnectorError, IntegrationError, tryParseJson, type FlowContext, type FlowOutcome, type HttpResponse } from '@org/connector-interfaces';
-import type { AuthorizeRequestData, AuthorizeResponseData } from '@org/domain-types';
+import { ConnectorError, IntegrationError, tryParseJson, type FlowContext, type FlowOutcome, type HttpResponse } from '@prism-sessions/connector-interfaces';
+import type { AuthorizeRequestData, AuthorizeResponseData } from '@prism-sessions/domain-types';
 import { API_VERSION, CHANNEL_ID_WEB, PAYMENT_FLOW_NONE, PAYMENT_MODE_UPI, PAYMENT_MODE_UPI_INTENT, REQUEST_TYPE_NATIVE } from '../paytm.constants';
 import type { PaytmCredentials } from '../paytm.credentials';
 import { safePaytmExcerpt, unifiedCodeForPaytm } from '../paytm.errors';

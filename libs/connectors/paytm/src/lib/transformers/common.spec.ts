@@ -1,5 +1,5 @@
-import { IntegrationError } from '@org/connector-interfaces';
-import { FixedClock } from '@org/connector-interfaces/testing';
+import { IntegrationError } from '@prism-sessions/connector-interfaces';
+import { FixedClock } from '@prism-sessions/connector-interfaces/testing';
 import { assertPaytmOrderId, paytmChannelId, paytmRequestTimestamp } from './common';
 
 describe('paytmChannelId', () => {

@@ -1,5 +1,5 @@
-import { IntegrationError, type Clock, type FlowName } from '@org/connector-interfaces';
-import type { BrowserInformation } from '@org/domain-types';
+import { IntegrationError, type Clock, type FlowName } from '@prism-sessions/connector-interfaces';
+import type { BrowserInformation } from '@prism-sessions/domain-types';
 import { CHANNEL_ID_WAP, CHANNEL_ID_WEB, ORDER_ID_PATTERN } from '../paytm.constants';
 import type { PaytmChannelId } from '../wire/paytm.requests';
 

@@ -1,7 +1,7 @@
-import { ConnectorError, IntegrationError, prepareFlow, type FlowContext, type HttpResponse } from '@org/connector-interfaces';
-import { FixedClock } from '@org/connector-interfaces/testing';
-import type { BrowserInformation, SessionTokenRequestData } from '@org/domain-types';
-import { Secret } from '@org/masking';
+import { ConnectorError, IntegrationError, prepareFlow, type FlowContext, type HttpResponse } from '@prism-sessions/connector-interfaces';
+import { FixedClock } from '@prism-sessions/connector-interfaces/testing';
+import type { BrowserInformation, SessionTokenRequestData } from '@prism-sessions/domain-types';
+import { Secret } from '@prism-sessions/masking';
 import { paytmFakeAnswers } from '../../testing/paytm.fake-answers';
 import { renderEverywhere } from '../../testing/render';
 import { createPaytmConnector } from '../paytm.connector';

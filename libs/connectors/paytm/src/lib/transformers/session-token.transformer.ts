@@ -1,6 +1,6 @@
-import { ConnectorError, tryParseJson, type FlowContext, type FlowOutcome, type HttpResponse } from '@org/connector-interfaces';
-import { toMajorUnitString, type ErrorResponse, type SessionTokenRequestData, type SessionTokenResponseData } from '@org/domain-types';
-import { Secret } from '@org/masking';
+import { ConnectorError, tryParseJson, type FlowContext, type FlowOutcome, type HttpResponse } from '@prism-sessions/connector-interfaces';
+import { toMajorUnitString, type ErrorResponse, type SessionTokenRequestData, type SessionTokenResponseData } from '@prism-sessions/domain-types';
+import { Secret } from '@prism-sessions/masking';
 import { checkPaytmAnswerSignature, type PaytmAnswerSignatureFailure } from '../paytm.answer-signature';
 import {
   API_VERSION,

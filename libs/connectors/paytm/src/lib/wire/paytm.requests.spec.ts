@@ -1,4 +1,4 @@
-import { Secret } from '@org/masking';
+import { Secret } from '@prism-sessions/masking';
 import { signPaytmBody, verifyPaytmSignature } from '../paytm.signature';
 import { paytmEnvelope, serializePaytmWire, signedPaytmEnvelope } from './paytm.requests';
 

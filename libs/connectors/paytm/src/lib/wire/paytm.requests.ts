@@ -1,4 +1,4 @@
-import { isSecret, type Secret } from '@org/masking';
+import { isSecret, type Secret } from '@prism-sessions/masking';
 import { signPaytmBody } from '../paytm.signature';
 
 /*
