@@ -46,6 +46,14 @@ import { rateLimitPlugin, type RateLimitRejectionHook } from '../rate-limit/rate
 import { TokenBucketLimiter } from '../rate-limit/token-bucket';
 import { ClientSigningKeyRepository } from '../signing-keys/client-signing-key.repository';
 import { ClientSigningKeyResolver } from '../signing-keys/client-signing-key.resolver';
+import { ClientAuthTokenRepository } from '../hyperapi/client-auth-token';
+import { HYPER_ERRORS } from '../hyperapi/hyper-errors';
+import { HyperProcessService } from '../hyperapi/hyper-process.service';
+import { HyperSessionRepository } from '../hyperapi/hyper-session.repository';
+import { hyperapiProcessRoute } from '../hyperapi/hyperapi.route';
+import { HyperApiResolver } from '../hyperapi/hyperapi.resolver';
+import { UpiCustomerRepository } from '../hyperapi/upi-customer.repository';
+import { UpiCustomerResolver } from '../hyperapi/upi-customer.resolver';
 
 /** Everything the app is built from. Tests pass their own clock, registry or transport. */
 export interface AppDeps {
@@ -126,12 +134,28 @@ export async function createApp(deps: AppDeps): Promise<App> {
       ...gatewayCallOptions,
     },
   });
+  const upiCustomers = new UpiCustomerRepository(prisma);
+  const clientAuthTokens = new ClientAuthTokenRepository(prisma);
+  const hyperapi = new HyperProcessService({
+    sessions: new HyperSessionRepository(prisma),
+    tokens: clientAuthTokens,
+    customers: upiCustomers,
+    clock,
+    logger,
+    observer: {
+      rejected: (reason) => metrics.hyperapiRejected(reason, HYPER_ERRORS[reason].errorCode),
+      accepted: (action, authMethod) => metrics.hyperapiSession(action, authMethod),
+    },
+    options: { ttlMs: config.SIGNATURE_TTL_SECONDS * 1000, skewMs: config.SIGNATURE_CLOCK_SKEW_SECONDS * 1000, upiPrefix: config.UPI_PREFIX ?? '' },
+  });
   const schema = await buildAppSchema({
     paymentSessions: new PaymentSessionResolver(service, clock, connectors, accountSource),
     connectorAccounts: new ConnectorAccountResolver(accountService),
     connectors: new ConnectorResolver(connectors, config.SESSION_EXPIRY_MARGIN_SECONDS),
     apiKeys: new ApiKeyResolver(apiKeys, clock, (id) => authenticator.forget(id)),
     clientSigningKeys: new ClientSigningKeyResolver(new ClientSigningKeyRepository(prisma), clock),
+    hyperApi: new HyperApiResolver(hyperapi),
+    upiCustomers: new UpiCustomerResolver(upiCustomers, clientAuthTokens, clock),
   });
   const production = config.NODE_ENV === 'production';
   const apollo = new ApolloServer<GraphQLContext>({
@@ -203,6 +227,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     metrics,
     metricsEndpoint,
     createSessionTokenAlias: createSessionTokenRoute(endpoint, logger),
+    hyperapiProcess: hyperapiProcessRoute(hyperapi, logger, config.MAX_BODY_BYTES),
   });
   server.keepAliveTimeout = 65_000;
   return {

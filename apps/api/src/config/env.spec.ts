@@ -31,6 +31,8 @@ describe('loadConfig', () => {
       RATE_LIMIT_PER_SECOND: 100,
       RATE_LIMIT_BURST: 200,
       CONNECTOR_ACCOUNT_CACHE_TTL_MS: 5000,
+      SIGNATURE_TTL_SECONDS: 900,
+      SIGNATURE_CLOCK_SKEW_SECONDS: 120,
       baseUrlAllowlist: new Set(),
     });
     expect(config.METRICS_TOKEN).toBeUndefined();
@@ -218,5 +220,14 @@ describe('baseUrlOverridesOf', () => {
     expect(loadConfig({ CONNECTOR_ACCOUNT_CACHE_TTL_MS: '0' }).CONNECTOR_ACCOUNT_CACHE_TTL_MS).toBe(0);
     expect(() => loadConfig({ CONNECTOR_ACCOUNT_CACHE_TTL_MS: '-1' })).toThrow(/CONNECTOR_ACCOUNT_CACHE_TTL_MS/);
     expect(() => loadConfig({ CONNECTOR_ACCOUNT_CACHE_TTL_MS: '600000' })).toThrow(/CONNECTOR_ACCOUNT_CACHE_TTL_MS/);
+  });
+
+  it('reads the HyperSDK settings: SIGNATURE_TTL_SECONDS, SIGNATURE_CLOCK_SKEW_SECONDS (bounded), UPI_PREFIX (3 characters)', () => {
+    const config = loadConfig({ SIGNATURE_TTL_SECONDS: '600', SIGNATURE_CLOCK_SKEW_SECONDS: '0', UPI_PREFIX: 'AXB' });
+    expect([config.SIGNATURE_TTL_SECONDS, config.SIGNATURE_CLOCK_SKEW_SECONDS, config.UPI_PREFIX]).toEqual([600, 0, 'AXB']);
+    expect(loadConfig({}).UPI_PREFIX).toBeUndefined();
+    expect(() => loadConfig({ SIGNATURE_TTL_SECONDS: '0' })).toThrow(/SIGNATURE_TTL_SECONDS/);
+    expect(() => loadConfig({ SIGNATURE_CLOCK_SKEW_SECONDS: '-5' })).toThrow(/SIGNATURE_CLOCK_SKEW_SECONDS/);
+    expect(() => loadConfig({ UPI_PREFIX: 'axbc' })).toThrow(/UPI_PREFIX/);
   });
 });

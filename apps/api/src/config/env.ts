@@ -53,6 +53,15 @@ const staticSchema = z.object({
   RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(200),
   /** How long a connector-account look-up of createSessionToken is cached in-process (0: not cached); the bound within which a disable takes effect on every instance. */
   CONNECTOR_ACCOUNT_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
+  /** HyperSDK: how long a signed timestamp (and a session it opens) stays valid. */
+  SIGNATURE_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  /** HyperSDK: how far in the future a signed timestamp may be (client clocks run fast). */
+  SIGNATURE_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(3_600).default(120),
+  /** HyperSDK: the 3-character NPCI prefix of the merchant's PSP handle, returned as `prefix` (empty when unset). */
+  UPI_PREFIX: z
+    .string()
+    .regex(/^[A-Z0-9]{3}$/, 'must be 3 characters A–Z or 0–9')
+    .optional(),
 });
 
 /** `<ID>_BASE_URL`: the gateway base URL override of one registered connector (e.g. `NUVEI_BASE_URL`). */

@@ -5,6 +5,8 @@ import { ConnectorAccountResolver } from '../connector-accounts/connector-accoun
 import { ConnectorResolver } from '../connectors/connector.resolver';
 import { PaymentSessionResolver } from '../payment-sessions/payment-session.resolver';
 import { ClientSigningKeyResolver } from '../signing-keys/client-signing-key.resolver';
+import { HyperApiResolver } from '../hyperapi/hyperapi.resolver';
+import { UpiCustomerResolver } from '../hyperapi/upi-customer.resolver';
 
 /** The resolver instances, built by the composition root. */
 export interface AppResolvers {
@@ -13,6 +15,8 @@ export interface AppResolvers {
   readonly apiKeys: ApiKeyResolver;
   readonly clientSigningKeys: ClientSigningKeyResolver;
   readonly connectorAccounts: ConnectorAccountResolver;
+  readonly hyperApi: HyperApiResolver;
+  readonly upiCustomers: UpiCustomerResolver;
 }
 
 /**
@@ -28,6 +32,8 @@ export async function buildAppSchema(resolvers?: AppResolvers): Promise<GraphQLS
           [ApiKeyResolver, resolvers.apiKeys],
           [ClientSigningKeyResolver, resolvers.clientSigningKeys],
           [ConnectorAccountResolver, resolvers.connectorAccounts],
+          [HyperApiResolver, resolvers.hyperApi],
+          [UpiCustomerResolver, resolvers.upiCustomers],
         ]
       : [],
   );
@@ -39,7 +45,7 @@ export async function buildAppSchema(resolvers?: AppResolvers): Promise<GraphQLS
     },
   };
   return buildSchema({
-    resolvers: [PaymentSessionResolver, ConnectorResolver, ApiKeyResolver, ClientSigningKeyResolver, ConnectorAccountResolver],
+    resolvers: [PaymentSessionResolver, ConnectorResolver, ApiKeyResolver, ClientSigningKeyResolver, ConnectorAccountResolver, HyperApiResolver, UpiCustomerResolver],
     container,
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
     emitSchemaFile: false,

@@ -9,6 +9,7 @@ import type { Logger } from '../logging/logger';
 import type { AppMetrics } from '../metrics/app-metrics';
 import type { MetricsHandler } from '../metrics/metrics-endpoint';
 import { OTHER } from '../metrics/operation-label';
+import { HYPERAPI_PROCESS_PATH } from '../hyperapi/hyperapi.route';
 import { CREATE_SESSION_TOKEN_PATH } from './create-session-token.route';
 
 /** What the HTTP layer needs from the application. */
@@ -23,11 +24,14 @@ export interface HttpServerDeps {
   readonly metricsEndpoint: MetricsHandler;
   /** Upstream's HTTP alias `POST /payments/create_session_token` (JSON body already parsed). */
   createSessionTokenAlias?(req: IncomingMessage & { body?: unknown }, res: ServerResponse): Promise<void>;
+  /** HyperSDK `POST /hyperapi/process` (reads its own body). */
+  hyperapiProcess?(req: IncomingMessage, res: ServerResponse): void;
 }
 
 // Label values of the requests that are not GraphQL operations.
 const HEALTH = 'health';
 const METRICS = 'metrics';
+const HYPERAPI = 'hyperapi_process';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -81,6 +85,11 @@ export function createHttpServer(deps: HttpServerDeps): Server {
 
     if (path === '/metrics') {
       deps.metricsEndpoint(req, res);
+      return;
+    }
+    if (path === HYPERAPI_PROCESS_PATH && deps.hyperapiProcess) {
+      observation.operation = HYPERAPI;
+      deps.hyperapiProcess(req, res);
       return;
     }
     if (path === '/health') {

@@ -50,6 +50,8 @@ export class AppMetrics {
   readonly #replays: Counter<'connector'>;
   readonly #conflicts: Counter<'connector' | 'kind'>;
   readonly #rateLimitRejections: Counter<string>;
+  readonly #hyperRejections: Counter<'reason' | 'error_code'>;
+  readonly #hyperSessions: Counter<'action' | 'auth_method'>;
   #pool: PoolStats | undefined;
   // Per-request paths reuse label-bound children: no label object or key string per request.
   readonly #httpChildren = new Map<string, Record<HttpOutcome, Counter.Internal>>();
@@ -67,6 +69,8 @@ export class AppMetrics {
     this.#replays = new Counter({ name: 'payment_session_replays_total', help: 'createSessionToken requests answered from the stored session, without a gateway call.', labelNames: ['connector'], registers });
     this.#conflicts = new Counter({ name: 'payment_session_conflicts_total', help: 'createSessionToken requests refused: different parameters (idempotency_conflict) or an attempt in flight (in_progress).', labelNames: ['connector', 'kind'], registers });
     this.#rateLimitRejections = new Counter({ name: 'rate_limit_rejections_total', help: 'Requests refused by the rate limiter.', labelNames: merchant, registers });
+    this.#hyperRejections = new Counter({ name: 'hyperapi_rejections_total', help: 'HyperSDK envelopes (POST /hyperapi/process, upiGetSessionToken, updateAuth) refused, by pipeline reason and JP error code.', labelNames: ['reason', 'error_code'], registers });
+    this.#hyperSessions = new Counter({ name: 'hyperapi_sessions_total', help: 'HyperSDK sessions opened (upiGetSessionToken/getSessionToken) or renewed (updateAuth), by action and auth method.', labelNames: ['action', 'auth_method'], registers });
     const pool = (): PoolStats | undefined => this.#pool;
     new Gauge({
       name: 'db_pool_connections',
@@ -139,6 +143,16 @@ export class AppMetrics {
   rateLimitRejected(merchantId?: string): void {
     if (this.#merchantLabel) this.#rateLimitRejections.inc({ merchant_id: merchantId ?? 'unknown' });
     else this.#rateLimitRejections.inc();
+  }
+
+  /** A HyperSDK envelope was refused; `reason` is a key of HYPER_ERRORS (bounded), never input. */
+  hyperapiRejected(reason: string, errorCode: string): void {
+    this.#hyperRejections.inc({ reason, error_code: errorCode });
+  }
+
+  /** A HyperSDK session was opened or renewed; `action` is one of the served actions (bounded). */
+  hyperapiSession(action: string, authMethod: string): void {
+    this.#hyperSessions.inc({ action, auth_method: authMethod });
   }
 
   /** The Prometheus text exposition. */

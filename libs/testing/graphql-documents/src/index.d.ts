@@ -32,3 +32,11 @@ export declare const DISABLE_CONNECTOR_ACCOUNT: string;
 export declare const ENABLE_CONNECTOR_ACCOUNT: string;
 /** The calling merchant's connector accounts. Variables (optional): `{ connector }`. */
 export declare const CONNECTOR_ACCOUNTS: string;
+export declare const UPI_GET_SESSION_TOKEN: string;
+export declare const UPDATE_AUTH: string;
+export declare const UPI_CUSTOMER: string;
+export declare const RECORD_UPI_DEVICE_BINDING: string;
+export declare const REVOKE_UPI_DEVICE_BINDING: string;
+export declare const LINK_UPI_ACCOUNT: string;
+export declare const UNLINK_UPI_ACCOUNT: string;
+export declare const CREATE_CLIENT_AUTH_TOKEN: string;

@@ -159,6 +159,76 @@ const CLIENT_SIGNING_KEYS = `
   }
 `;
 
+const HYPER_RESULT_FIELDS = `
+  requestId service error errorMessage errorCode event
+  payload {
+    action status isDeviceBound isDeviceActivated prefix customerMobileNumber deviceFingerPrint expiryTimestamp otherInfo
+    vpaAccounts { vpa isDefault account { bankCode bankName maskedAccountNumber mpinLength mpinSet referenceId isPrimary otpLength atmPinLength type branchName ifsc name } }
+  }
+`;
+
+/** HyperSDK upiGetSessionToken (no API key needed). Variables: `{ request }` (the REST envelope, field for field). */
+const UPI_GET_SESSION_TOKEN = `
+  mutation UpiGetSessionToken($request: HyperProcessRequestInput!) {
+    upiGetSessionToken(request: $request) { ${HYPER_RESULT_FIELDS} }
+  }
+`;
+
+/** HyperSDK updateAuth. Variables: `{ request }`. */
+const UPDATE_AUTH = `
+  mutation UpdateAuth($request: HyperProcessRequestInput!) {
+    updateAuth(request: $request) { ${HYPER_RESULT_FIELDS} }
+  }
+`;
+
+const UPI_CUSTOMER_FIELDS = `
+  customerId status isDeviceBound isDeviceActivated
+  deviceBindings { deviceFingerPrint maskedMobileNumber boundAt activatedAt revokedAt }
+  vpaAccounts { vpa isDefault account { bankCode bankName maskedAccountNumber mpinLength mpinSet referenceId isPrimary otpLength atmPinLength type branchName ifsc name } }
+`;
+
+/** upiCustomer. Variables: `{ customerId }`. */
+const UPI_CUSTOMER = `
+  query UpiCustomer($customerId: String!) {
+    upiCustomer(customerId: $customerId) { ${UPI_CUSTOMER_FIELDS} }
+  }
+`;
+
+/** recordUpiDeviceBinding. Variables: `{ input }`. */
+const RECORD_UPI_DEVICE_BINDING = `
+  mutation RecordUpiDeviceBinding($input: RecordUpiDeviceBindingInput!) {
+    recordUpiDeviceBinding(input: $input) { ${UPI_CUSTOMER_FIELDS} }
+  }
+`;
+
+/** revokeUpiDeviceBinding. Variables: `{ input }`. */
+const REVOKE_UPI_DEVICE_BINDING = `
+  mutation RevokeUpiDeviceBinding($input: RevokeUpiDeviceBindingInput!) {
+    revokeUpiDeviceBinding(input: $input) { ${UPI_CUSTOMER_FIELDS} }
+  }
+`;
+
+/** linkUpiAccount. Variables: `{ input }`. */
+const LINK_UPI_ACCOUNT = `
+  mutation LinkUpiAccount($input: LinkUpiAccountInput!) {
+    linkUpiAccount(input: $input) { ${UPI_CUSTOMER_FIELDS} }
+  }
+`;
+
+/** unlinkUpiAccount. Variables: `{ input }`. */
+const UNLINK_UPI_ACCOUNT = `
+  mutation UnlinkUpiAccount($input: UnlinkUpiAccountInput!) {
+    unlinkUpiAccount(input: $input) { ${UPI_CUSTOMER_FIELDS} }
+  }
+`;
+
+/** createClientAuthToken. Variables: `{ input: { customerId } }`. */
+const CREATE_CLIENT_AUTH_TOKEN = `
+  mutation CreateClientAuthToken($input: CreateClientAuthTokenInput!) {
+    createClientAuthToken(input: $input) { clientAuthToken expiresAt }
+  }
+`;
+
 module.exports = {
   CREATE_SESSION_TOKEN,
   PAYMENT_SESSION,
@@ -176,4 +246,12 @@ module.exports = {
   REGISTER_CLIENT_SIGNING_KEY,
   REVOKE_CLIENT_SIGNING_KEY,
   CLIENT_SIGNING_KEYS,
+  UPI_GET_SESSION_TOKEN,
+  UPDATE_AUTH,
+  UPI_CUSTOMER,
+  RECORD_UPI_DEVICE_BINDING,
+  REVOKE_UPI_DEVICE_BINDING,
+  LINK_UPI_ACCOUNT,
+  UNLINK_UPI_ACCOUNT,
+  CREATE_CLIENT_AUTH_TOKEN,
 };
