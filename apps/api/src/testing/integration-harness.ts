@@ -55,6 +55,11 @@ export interface IntegrationEnv {
    * trip; a transaction's BEGIN/COMMIT are not counted). Only with `countDatabaseOperations`.
    */
   databaseOperations(): number;
+  /**
+   * A second API instance (its own Prisma client and pool, same database and encryption key), as a
+   * second process would be; resolves with its GraphQL URL. Closed by `close()`.
+   */
+  startPeer(): Promise<string>;
   /** Deletes all sessions, connector state and connector accounts, resets gateways and faults. */
   reset(): Promise<void>;
   close(): Promise<void>;
@@ -133,6 +138,14 @@ export async function startIntegrationEnv(options: IntegrationOptions = {}): Pro
     return { httpStatus: response.status, raw, ...(parsed.data !== undefined ? { data: parsed.data } : {}), ...(parsed.errors ? { errors: parsed.errors } : {}) };
   };
 
+  const peers: Array<{ app: App; prisma: PrismaClient }> = [];
+  const startPeer = async (): Promise<string> => {
+    const peerPrisma = createPrismaClient(database.databaseUrl, { poolMax: 5 });
+    const peer = await createApp({ config, prisma: peerPrisma, encryptor: createFieldEncryptor(encryptionKey), logger: createLogger('info', sink), clock });
+    peers.push({ app: peer, prisma: peerPrisma });
+    return peer.listen(0, '127.0.0.1');
+  };
+
   const scrapeMetrics = async (headers: Record<string, string> = {}) => {
     const response = await fetch(new URL('/metrics', url), { headers });
     return { status: response.status, body: await response.text() };
@@ -152,6 +165,7 @@ export async function startIntegrationEnv(options: IntegrationOptions = {}): Pro
     databaseOperations: () => operations,
     gql,
     scrapeMetrics,
+    startPeer,
     reset: async () => {
       await prisma.paymentSession.deleteMany({});
       await prisma.connectorState.deleteMany({});
@@ -161,6 +175,10 @@ export async function startIntegrationEnv(options: IntegrationOptions = {}): Pro
       paytm.reset();
     },
     close: async () => {
+      for (const peer of peers) {
+        await peer.app.close();
+        await peer.prisma.$disconnect();
+      }
       await app.close();
       await gateway.stop();
       await prisma.$disconnect();
