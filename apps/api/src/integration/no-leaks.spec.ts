@@ -14,7 +14,13 @@ import {
   REVOKE_CLIENT_SIGNING_KEY,
   REVOKE_PAYMENT_SESSION,
   UPDATE_CONNECTOR_ACCOUNT,
+  CREATE_CLIENT_AUTH_TOKEN,
+  LINK_UPI_ACCOUNT,
+  RECORD_UPI_DEVICE_BINDING,
+  UPI_CUSTOMER,
+  UPI_GET_SESSION_TOKEN,
 } from '@prism-sessions/testing-graphql-documents';
+import { postProcess, registerKey, signedEnvelope, withNewRequestId } from '../testing/hyperapi-client';
 import { SessionTokenGrpcClient } from '../testing/grpc-client';
 import { authHeaders, nuveiConfigHeader, paytmConfigHeader, startIntegrationEnv, TEST_NUVEI, TEST_NUVEI_2, TEST_PAYTM, type IntegrationEnv } from '../testing/integration-harness';
 
@@ -38,6 +44,11 @@ const canaries = {
   accountSecret2: TEST_NUVEI_2.merchantSecret,
   accountReplaced: 'CANARY_ACCOUNT_REPLACED_SECRET',
   accountVerifyWrong: 'CANARY_ACCOUNT_VERIFY_WRONG',
+  // HyperSDK / UPI: full account and mobile numbers (only masked forms may appear), a declared mobile.
+  upiAccountNumber: '918273645501',
+  upiMobile: '919988776655',
+  upiMobileNational: '9988776655',
+  declaredMobile: '917766554433',
 };
 
 let env: IntegrationEnv;
@@ -50,7 +61,9 @@ async function call(input: Record<string, unknown>, headers: Record<string, stri
 }
 
 async function dumpTables(): Promise<string> {
-  const tables = ['merchants', 'api_keys', 'client_signing_keys', 'payment_sessions', 'payment_session_attempts', 'connector_states', 'connector_accounts', '_prisma_migrations'];
+  // Every table there is, so a new one cannot be missed.
+  const tables = (await env.prisma.$queryRawUnsafe<Array<{ tablename: string }>>(`SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename`)).map((row) => row.tablename);
+  expect(tables).toEqual(expect.arrayContaining(['payment_sessions', 'hyper_sdk_sessions', 'upi_linked_accounts', 'client_auth_tokens']));
   const dump: Record<string, unknown> = {};
   for (const table of tables) {
     const rows = await env.prisma.$queryRawUnsafe<Array<Record<string, unknown>>>(`SELECT * FROM "${table}"`);
@@ -196,6 +209,48 @@ describe('no secret, token or PII in clear anywhere', () => {
     await account(DISABLE_CONNECTOR_ACCOUNT, { id: stored }, noConfig);
     await call(nuvei('leak_17', { connectorAccountId: stored }), noConfig);
 
+    // HyperSDK: signed envelopes (success, duplicate, refusals) through REST and GraphQL, UPI state with
+    // full numbers, a clientAuthToken minted (shown once) and used.
+    const hyperKey = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const hyperPrivatePem = hyperKey.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+    await registerKey(env, env.merchantA.apiKey, 'leak-hyper', hyperKey.publicKey);
+    const upi = async (document: string, variables: Record<string, unknown>) => responses.push((await env.gql(document, variables, noConfig)).raw);
+    await upi(RECORD_UPI_DEVICE_BINDING, { input: { customerId: 'leak-cust', deviceFingerPrint: 'leak-fp', mobileNumber: canaries.upiMobile, activated: true } });
+    await upi(LINK_UPI_ACCOUNT, { input: { customerId: 'leak-cust', vpa: 'leak@psp', bankCode: '11111', bankName: 'ABCD', accountNumber: canaries.upiAccountNumber, mpinSet: true, mpinLength: 6, otpLength: 6, atmPinLength: 6, isPrimary: true, isDefault: true } });
+    await upi(LINK_UPI_ACCOUNT, { input: { customerId: 'leak-cust', vpa: 'bad vpa', bankCode: '11111', bankName: 'ABCD', accountNumber: canaries.upiAccountNumber, mpinSet: true, mpinLength: 6, otpLength: 6, atmPinLength: 6, isPrimary: true, isDefault: true } });
+    await upi(RECORD_UPI_DEVICE_BINDING, { input: { customerId: 'leak-cust', deviceFingerPrint: 'leak-fp2', mobileNumber: `${canaries.upiMobile}9`, activated: true } });
+    await upi(UPI_CUSTOMER, { customerId: 'leak-cust' });
+    const hyperEnvelopes = [
+      signedEnvelope({ privateKey: hyperKey.privateKey, keyId: 'leak-hyper', merchantId: env.merchantA.id, customerId: 'leak-cust', payload: { customerMobileNumber: canaries.declaredMobile } }),
+      signedEnvelope({ privateKey: hyperKey.privateKey, keyId: 'leak-hyper', merchantId: env.merchantB.id, customerId: 'leak-cust' }),
+      signedEnvelope({ privateKey: hyperKey.privateKey, keyId: 'leak-hyper', merchantId: env.merchantA.id, customerId: 'leak-cust', timestampMs: Date.now() - 3_600_000 }),
+    ];
+    const linkedAnswer = await postProcess(env.url, hyperEnvelopes[0]);
+    expect(linkedAnswer.body['payload']).toMatchObject({ status: 'LINKED', customerMobileNumber: '+91XXXXXX6655' });
+    responses.push(linkedAnswer.raw, (await postProcess(env.url, hyperEnvelopes[0])).raw);
+    for (const envelope of hyperEnvelopes) {
+      responses.push((await postProcess(env.url, withNewRequestId(envelope))).raw);
+      responses.push((await env.gql(UPI_GET_SESSION_TOKEN, { request: withNewRequestId(envelope) })).raw);
+      const payload = envelope['payload'] as Record<string, unknown>;
+      responses.push((await postProcess(env.url, { ...withNewRequestId(envelope), payload: { ...payload, signaturePayload: { leak: payload['signature'] } } })).raw);
+      responses.push((await env.gql(UPI_GET_SESSION_TOKEN, { request: { ...withNewRequestId(envelope), payload: { ...payload, signaturePayload: { leak: payload['signature'] } } } })).raw);
+    }
+    const minted = await env.gql<{ createClientAuthToken: { clientAuthToken: string } }>(CREATE_CLIENT_AUTH_TOKEN, { input: { customerId: 'leak-cust' } }, noConfig);
+    const clientAuthToken = minted.data?.createClientAuthToken.clientAuthToken ?? 'missing-token';
+    responses.push(minted.raw.replace(clientAuthToken, '<shown once>'));
+    const tokenEnvelope = { requestId: 'leak-token-1', service: 'in.juspay.hyperapi', payload: { action: 'upiGetSessionToken', clientAuthToken, merchantId: env.merchantA.id, customerId: 'leak-cust' } };
+    responses.push((await postProcess(env.url, withNewRequestId(tokenEnvelope))).raw);
+    responses.push((await postProcess(env.url, withNewRequestId({ ...tokenEnvelope, payload: { ...tokenEnvelope.payload, customerId: 'someone-else' } }))).raw);
+    const hyperSecrets = [
+      ...hyperEnvelopes.flatMap((envelope) => {
+        const payload = envelope['payload'] as Record<string, string>;
+        return [payload['signature'] as string, payload['signaturePayload'] as string];
+      }),
+      ...hyperPrivatePem.split('\n').filter((line) => line.length === 64),
+      clientAuthToken,
+    ];
+    expect(hyperSecrets.length).toBeGreaterThan(20);
+
     const issuedTokens = [...env.nuvei.issuedTokens, ...env.paytm.issuedTokens];
     expect(issuedTokens.length).toBeGreaterThanOrEqual(3);
     // Signatures and checksums the gateway received must not be echoed anywhere either.
@@ -227,6 +282,7 @@ describe('no secret, token or PII in clear anywhere', () => {
       ...[env.merchantA.apiKey, env.merchantA.publishableKey, ...keys].map((key) => key.slice(10)),
       ...pemLines,
       ...wireSecrets,
+      ...hyperSecrets,
       CANARY_TOKEN,
     ];
     const found: string[] = [];
@@ -243,6 +299,12 @@ describe('no secret, token or PII in clear anywhere', () => {
     expect(tables).toContain('"leak pk"');
     expect(tables).toContain('"leak-key"');
     expect(tables).toContain('credentials_ciphertext');
+    expect(tables).toContain('XXXX5501');
+    expect(logs).toContain('hyperapi session opened');
+    expect(logs).toContain('"reason":"MERCHANT_MISMATCH"');
+    expect(responseText).toContain('"maskedAccountNumber":"XXXX5501"');
+    expect(tables).toContain('+91XXXXXX6655');
+    expect(tables).toContain('"CLIENT_AUTH_TOKEN"');
     expect(await env.prisma.connectorAccount.count()).toBe(3);
     expect(await env.prisma.paymentSession.count({ where: { connectorAccountId: { not: null } } })).toBe(4);
   });
