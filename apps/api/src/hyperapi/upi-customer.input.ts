@@ -10,6 +10,8 @@ const VPA = /^[A-Za-z0-9._-]{2,256}@[A-Za-z][A-Za-z0-9]{1,63}$/;
 const BANK_CODE = /^\d{3,11}$/;
 const ACCOUNT_NUMBER = /^\d{6,20}$/;
 const IFSC = /^[A-Z]{4}0[A-Z0-9]{6}$/;
+/** Control characters and bidi overrides (as for API key names). */
+const FORBIDDEN_TEXT_CHARS = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/u;
 
 function refuse(field: string, message: string): never {
   throw new InvalidInputError('INVALID_FIELD', field, `${field} ${message}`);
@@ -33,7 +35,7 @@ export function validVpa(value: string, field = 'input.vpa'): string {
 
 function text(value: string | null | undefined, field: string, max: number): string | null {
   if (value === null || value === undefined) return null;
-  if (value.trim() === '' || value.length > max || /[\x00-\x1f]/.test(value)) refuse(field, `must be 1–${max} characters without control characters`);
+  if (value.trim() === '' || value.length > max || FORBIDDEN_TEXT_CHARS.test(value)) refuse(field, `must be 1–${max} characters without control characters`);
   return value;
 }
 

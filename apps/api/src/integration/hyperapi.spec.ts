@@ -9,6 +9,7 @@ import {
   UPI_CUSTOMER,
   UPI_GET_SESSION_TOKEN,
 } from '@prism-sessions/testing-graphql-documents';
+import { HyperSessionRepository } from '../hyperapi/hyper-session.repository';
 import { postProcess, registerKey, signedEnvelope, viaGraphql, withNewRequestId, type RestAnswer } from '../testing/hyperapi-client';
 import { authHeaders, startIntegrationEnv, type IntegrationEnv } from '../testing/integration-harness';
 import { parsePromText, sumOf } from '../testing/prometheus-text';
@@ -180,6 +181,19 @@ describe('upiGetSessionToken: spec §10.5 vectors, REST and GraphQL', () => {
       for (const answer of answers.filter((a) => a.body['error'] === true)) expect(answer.body['errorMessage']).toBe('DUPLICATE_REQUEST');
       expect(await env.prisma.hyperSdkSession.count({ where: { requestId: envelope['requestId'] as string } })).toBe(1);
     }
+  });
+
+  it('remembers a requestId TTL + skew (17 min by default), then purges it', async () => {
+    const envelope = signedByA('cust-purge');
+    const before = Date.now();
+    expect((await postProcess(env.url, envelope)).body['error']).toBe(false);
+    const row = await env.prisma.hyperUsedRequestId.findUniqueOrThrow({ where: { merchantId_requestId: { merchantId: env.merchantA.id, requestId: envelope['requestId'] as string } } });
+    expect(row.keepUntil.getTime()).toBeGreaterThanOrEqual(before + 17 * MINUTE);
+    const repository = new HyperSessionRepository(env.prisma);
+    await repository.purgeUsedRequestIds(new Date(row.keepUntil.getTime() - 1));
+    expect(await env.prisma.hyperUsedRequestId.count({ where: { requestId: row.requestId } })).toBe(1);
+    expect(await repository.purgeUsedRequestIds(new Date(row.keepUntil.getTime() + 1))).toBeGreaterThanOrEqual(1);
+    expect(await env.prisma.hyperUsedRequestId.count({ where: { requestId: row.requestId } })).toBe(0);
   });
 
   it('same signature with a new requestId inside its validity → success (a signature is a time-boxed credential)', async () => {
