@@ -9,7 +9,21 @@ import { defaultMigrationsDir } from './workspace-root';
 
 jest.setTimeout(60_000);
 
-const TABLES = ['api_keys', 'client_signing_keys', 'connector_accounts', 'connector_states', 'merchants', 'payment_session_attempts', 'payment_sessions'];
+const TABLES = [
+  'api_keys',
+  'client_auth_tokens',
+  'client_signing_keys',
+  'connector_accounts',
+  'connector_states',
+  'hyper_sdk_sessions',
+  'hyper_used_request_ids',
+  'merchants',
+  'payment_session_attempts',
+  'payment_sessions',
+  'upi_customers',
+  'upi_device_bindings',
+  'upi_linked_accounts',
+];
 
 describe('applyMigrations', () => {
   let db: TestDatabase;
