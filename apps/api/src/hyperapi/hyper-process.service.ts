@@ -11,6 +11,7 @@ import type { HyperSessionRepository } from './hyper-session.repository';
 import { sessionTokenPayload } from './session-token-payload';
 import { CUSTOMER_ID, isFresh, parseSignedClaims, sessionExpiry } from './signed-claims';
 import type { UpiCustomerRepository } from './upi-customer.repository';
+import { maskIndianMobile } from './upi-masking';
 import { deriveOnboarding } from './upi-status';
 
 /** Counters the service reports to (AppMetrics in the app). */
@@ -97,6 +98,7 @@ export class HyperProcessService {
       authMethod: request.auth.kind,
       signatureSha256: auth.signatureSha256,
       simId: request.simId ?? null,
+      declaredMobileMasked: request.customerMobileNumber ? maskIndianMobile(request.customerMobileNumber.peek()) : null,
       issuedAt: now,
       expiresAt: auth.expiresAt,
       keepRequestIdUntil: new Date(now.getTime() + ttlMs + skewMs),

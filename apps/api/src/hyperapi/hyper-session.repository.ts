@@ -16,6 +16,8 @@ export interface AcceptedRequest {
   readonly authMethod: 'SIGNATURE' | 'CLIENT_AUTH_TOKEN';
   readonly signatureSha256: string | null;
   readonly simId: string | null;
+  /** The declared customerMobileNumber, already masked. */
+  readonly declaredMobileMasked: string | null;
   readonly issuedAt: Date;
   readonly expiresAt: Date;
   /** Until when the requestId must be remembered (≥ now + TTL + skew). */
@@ -69,7 +71,7 @@ export class HyperSessionRepository {
           create: { merchantId: request.merchantId, customerId: request.customerId, createdAt: request.issuedAt },
           update: {},
         });
-        const audit = { requestId: request.requestId, authMethod: request.authMethod, signatureSha256: request.signatureSha256, simId: request.simId, expiresAt: request.expiresAt };
+        const audit = { requestId: request.requestId, authMethod: request.authMethod, signatureSha256: request.signatureSha256, simId: request.simId, declaredMobileMasked: request.declaredMobileMasked, expiresAt: request.expiresAt };
         if (request.renew) {
           const latest = await tx.hyperSdkSession.findFirst({ where: { merchantId: request.merchantId, customerId: request.customerId }, orderBy: { issuedAt: 'desc' }, select: { id: true } });
           if (!latest) throw new Refusal('UNINITIATED_REQUEST');

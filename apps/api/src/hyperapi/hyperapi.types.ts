@@ -26,7 +26,7 @@ export class UpiGetSessionTokenInput {
   @Field(() => String, { nullable: true, description: 'Stringified JSON, echoed as otherInfo.' })
   udfParameters?: string | null;
 
-  @Field(() => String, { nullable: true, description: '12 digits starting with 91. Validated, never stored or echoed.' })
+  @Field(() => String, { nullable: true, description: '12 digits starting with 91. Recorded on the session masked (+91XXXXXX + last 4), never echoed.' })
   customerMobileNumber?: string | null;
 
   @Field(() => String, { nullable: true, description: 'SIM slot (0, 1, …): recorded on the session for audit.' })

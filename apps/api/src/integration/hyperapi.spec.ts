@@ -65,7 +65,7 @@ function expectError(answer: RestAnswer, status: number, errorCode: string, erro
 describe('upiGetSessionToken: spec §10.5 vectors, REST and GraphQL', () => {
   it('success: a FRESH customer, the seed envelope, expiry = timestamp + 15 min; the session is stored with the signature’s SHA-256', async () => {
     const timestampMs = Date.now() - 1_000;
-    const envelope = signedByA('cust-fresh', { timestampMs, payload: { udfParameters: '{"campaign":"x"}', simId: '1' } });
+    const envelope = signedByA('cust-fresh', { timestampMs, payload: { udfParameters: '{"campaign":"x"}', simId: '1', customerMobileNumber: '919812345678' } });
     const answer = await throughBoth(envelope);
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({
@@ -79,7 +79,8 @@ describe('upiGetSessionToken: spec §10.5 vectors, REST and GraphQL', () => {
     });
     const session = await env.prisma.hyperSdkSession.findFirstOrThrow({ where: { requestId: envelope['requestId'] as string } });
     const signature = (envelope['payload'] as Record<string, string>)['signature'] as string;
-    expect(session).toMatchObject({ merchantId: env.merchantA.id, customerId: 'cust-fresh', authMethod: 'SIGNATURE', simId: '1', action: 'upiGetSessionToken' });
+    expect(session).toMatchObject({ merchantId: env.merchantA.id, customerId: 'cust-fresh', authMethod: 'SIGNATURE', simId: '1', action: 'upiGetSessionToken', declaredMobileMasked: '+91XXXXXX5678' });
+    expect(answer.raw).not.toContain('9812345678');
     expect(session.signatureSha256).toBe(createHash('sha256').update(Buffer.from(signature, 'base64')).digest('hex'));
     expect(session.expiresAt.getTime()).toBe(timestampMs + 15 * MINUTE);
     expect(await env.prisma.hyperUsedRequestId.count({ where: { merchantId: env.merchantA.id, requestId: envelope['requestId'] as string } })).toBe(1);

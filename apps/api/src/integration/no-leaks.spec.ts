@@ -304,6 +304,7 @@ describe('no secret, token or PII in clear anywhere', () => {
     expect(logs).toContain('"reason":"MERCHANT_MISMATCH"');
     expect(responseText).toContain('"maskedAccountNumber":"XXXX5501"');
     expect(tables).toContain('+91XXXXXX6655');
+    expect(tables).toContain('+91XXXXXX4433');
     expect(tables).toContain('"CLIENT_AUTH_TOKEN"');
     expect(await env.prisma.connectorAccount.count()).toBe(3);
     expect(await env.prisma.paymentSession.count({ where: { connectorAccountId: { not: null } } })).toBe(4);

@@ -59,6 +59,7 @@ CREATE TABLE "hyper_sdk_sessions" (
     "auth_method" "HyperAuthMethod" NOT NULL,
     "signature_sha256" CHAR(64),
     "sim_id" TEXT,
+    "declared_mobile_masked" TEXT,
     "issued_at" TIMESTAMPTZ(3) NOT NULL,
     "expires_at" TIMESTAMPTZ(3) NOT NULL,
     "renewed_at" TIMESTAMPTZ(3),
