@@ -188,6 +188,27 @@ describe('PayPal client tokens with stored access tokens', () => {
     expect(rows).toEqual([{ scopeKey: `account:${accountId}` }]);
   });
 
+  it('mints client tokens for a stored account (the #17 wallet entry point), reusing the account’s stored access token', async () => {
+    const created = await env.gql<{ createConnectorAccount: { connectorAccount: { id: string } | null } }>(
+      CREATE_CONNECTOR_ACCOUNT,
+      { input: { connector: 'PAYPAL', label: 'wallet', testMode: true, credentials: { client_id: TEST_PAYPAL.clientId, client_secret: TEST_PAYPAL.clientSecret } } },
+      authHeaders(env.merchantA.apiKey),
+    );
+    const connectorAccountId = created.data?.createConnectorAccount.connectorAccount?.id ?? '';
+    const first = await env.clientTokens.mint({ merchantId: env.merchantA.id, connectorAccountId, customerId: 'cust_42' });
+    const second = await env.clientTokens.mint({ merchantId: env.merchantA.id, connectorAccountId });
+    expect(first).toMatchObject({ kind: 'minted', connector: 'paypal', hints: { client_id: TEST_PAYPAL.clientId }, accessTokenSource: 'FETCHED' });
+    expect(second).toMatchObject({ kind: 'minted', accessTokenSource: 'STORED' });
+    if (first.kind !== 'minted') return;
+    expect(first.clientToken.expose()).toBe(env.paypal.issuedTokens[0]);
+    expect(first.expiresAt.getTime() - clock.now().getTime()).toBeLessThanOrEqual((3600 - MARGIN_SECONDS) * 1000);
+    expect(JSON.stringify(first)).not.toContain(env.paypal.issuedTokens[0]);
+    expect(env.paypal.requests[1]?.body).toBe('{"customer_id":"cust_42"}');
+    expect(tokenCalls()).toBe(1);
+    expect(await env.clientTokens.mint({ merchantId: env.merchantB.id, connectorAccountId })).toEqual({ kind: 'account_not_found' });
+    expect(await env.clientTokens.mint({ merchantId: env.merchantA.id, connectorAccountId: 'not-a-uuid' })).toEqual({ kind: 'account_not_found' });
+  });
+
   it('reads state sealed with a previous key (ENCRYPTION_PREVIOUS_KEYS), and keys:rotate re-seals it', async () => {
     await create('pp_rot_1');
     const newKey = generateEncryptionKey();

@@ -53,6 +53,8 @@ export interface IntegrationEnv {
   readonly merchantB: { id: string; apiKey: string; publishableKey: string };
   /** Every log line the server wrote. */
   readonly logs: string[];
+  /** The app's client-token minting (PayPal), as other modules call it. */
+  readonly clientTokens: App['clientTokens'];
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   /** `GET /metrics` on the API. */
   scrapeMetrics(headers?: Record<string, string>): Promise<{ status: number; body: string }>;
@@ -200,6 +202,7 @@ export async function startIntegrationEnv(options: IntegrationOptions = {}): Pro
     merchantA: { id: a.merchant.id, apiKey: a.apiKey, publishableKey: a.publishableKey },
     merchantB: { id: b.merchant.id, apiKey: b.apiKey, publishableKey: b.publishableKey },
     logs,
+    clientTokens: app.clientTokens,
     databaseOperations: () => operations,
     gql,
     scrapeMetrics,
