@@ -29,6 +29,9 @@ export type ObtainedAccessToken<F> =
   | { readonly kind: 'token'; readonly stored: StoredAccessToken; readonly source: Exclude<AccessTokenSource, 'CALLER'> }
   | { readonly kind: 'failed'; readonly failure: F };
 
+/** The storage {@link AccessTokens} needs (implemented by {@link ConnectorStateRepository}). */
+export type AccessTokenStore = Pick<ConnectorStateRepository, 'findAccessToken' | 'invalidateAccessToken' | 'withScopeLock'>;
+
 /** Settings of {@link AccessTokens}. */
 export interface AccessTokensOptions {
   /** A stored token is reused only while it has more than this many seconds left. */
@@ -47,7 +50,7 @@ export class AccessTokens {
   readonly #inFlight = new Map<string, Promise<ObtainedAccessToken<unknown>>>();
 
   constructor(
-    private readonly states: ConnectorStateRepository,
+    private readonly states: AccessTokenStore,
     private readonly clock: Clock,
     private readonly options: AccessTokensOptions,
   ) {}
@@ -65,8 +68,7 @@ export class AccessTokens {
    */
   async refresh<F>(scope: AccessTokenScope, stale: StoredAccessToken, fetch: AccessTokenFetch<F>): Promise<ObtainedAccessToken<F>> {
     await this.states.invalidateAccessToken(scope, stale);
-    const obtained = await this.#singleFlight(scope, () => this.#fetchLocked(scope, fetch, stale), 'REFRESHED');
-    return obtained;
+    return this.#singleFlight(scope, () => this.#fetchLocked(scope, fetch, stale), 'REFRESHED');
   }
 
   #usable(stored: StoredAccessToken): boolean {
