@@ -25,7 +25,8 @@ const input = (merchantSessionId: string, extra: Record<string, unknown> = {}) =
 let env: IntegrationEnv;
 
 beforeAll(async () => {
-  env = await startIntegrationEnv({ clock, env: { SESSION_EXPIRY_MARGIN_SECONDS: String(MARGIN_SECONDS), RATE_LIMIT_BURST: '1000', RATE_LIMIT_PER_SECOND: '1000' } });
+  // Generous gateway timeout: 50 concurrent sessions on a loaded 2-core machine must not time out against the local fake.
+  env = await startIntegrationEnv({ clock, gatewayTimeoutMs: 20_000, env: { SESSION_EXPIRY_MARGIN_SECONDS: String(MARGIN_SECONDS), RATE_LIMIT_BURST: '1000', RATE_LIMIT_PER_SECOND: '1000' } });
 });
 afterAll(async () => {
   await env?.close();
