@@ -1,10 +1,11 @@
 import { nuveiConnector } from '@prism-sessions/connectors-nuvei';
 import { paytmConnector } from '@prism-sessions/connectors-paytm';
+import { paypalConnector } from '@prism-sessions/connectors-paypal';
 import { parseConnectorConfig } from '@prism-sessions/domain-types';
 import { simulatorBanner } from './banner';
-import { DEMO_NUVEI_CONNECTOR_CONFIG, DEMO_NUVEI_MERCHANT, DEMO_PAYTM_CONNECTOR_CONFIG, DEMO_PAYTM_MERCHANT } from './demo-credentials';
+import { DEMO_NUVEI_CONNECTOR_CONFIG, DEMO_NUVEI_MERCHANT, DEMO_PAYPAL_CONNECTOR_CONFIG, DEMO_PAYTM_CONNECTOR_CONFIG, DEMO_PAYTM_MERCHANT } from './demo-credentials';
 
-const urls = { url: 'http://127.0.0.1:4010', nuveiBaseUrl: 'http://127.0.0.1:4010/nuvei', paytmBaseUrl: 'http://127.0.0.1:4010/paytm/' };
+const urls = { url: 'http://127.0.0.1:4010', nuveiBaseUrl: 'http://127.0.0.1:4010/nuvei', paytmBaseUrl: 'http://127.0.0.1:4010/paytm/', paypalBaseUrl: 'http://127.0.0.1:4010/paypal' };
 
 describe('simulatorBanner', () => {
   const lines = simulatorBanner(urls).split('\n');
@@ -12,11 +13,14 @@ describe('simulatorBanner', () => {
   it('prints the base URLs as NAME=value lines', () => {
     expect(lines).toContain('NUVEI_BASE_URL=http://127.0.0.1:4010/nuvei');
     expect(lines).toContain('PAYTM_BASE_URL=http://127.0.0.1:4010/paytm/');
+    expect(lines).toContain('PAYPAL_BASE_URL=http://127.0.0.1:4010/paypal');
   });
 
   it('prints a ready-to-paste x-connector-config header for each demo merchant', () => {
     expect(lines).toContain(`x-connector-config: ${DEMO_NUVEI_CONNECTOR_CONFIG}`);
     expect(lines).toContain(`x-connector-config: ${DEMO_PAYTM_CONNECTOR_CONFIG}`);
+    expect(lines).toContain(`x-connector-config: ${DEMO_PAYPAL_CONNECTOR_CONFIG}`);
+    expect(paypalConnector.credentials.parse(JSON.parse(DEMO_PAYPAL_CONNECTOR_CONFIG).config.Paypal).clientId.expose()).toBe('demo_paypal_client_id');
   });
 
   it('shows how to inject and clear faults with curl', () => {

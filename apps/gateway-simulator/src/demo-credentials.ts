@@ -1,5 +1,6 @@
 import type { NuveiFakeMerchant } from '@prism-sessions/connectors-nuvei/testing';
 import type { PaytmFakeMerchant } from '@prism-sessions/connectors-paytm/testing';
+import type { PaypalFakeMerchant } from '@prism-sessions/connectors-paypal/testing';
 
 /**
  * The Nuvei merchant the simulator knows. Fake, public values: they only work against the simulator.
@@ -40,4 +41,15 @@ export const DEMO_PAYTM_CONNECTOR_CONFIG = JSON.stringify({
       website: DEMO_PAYTM_MERCHANT.website,
     },
   },
+});
+
+/** The PayPal REST app the simulator knows. Fake, public values: they only work against the simulator. */
+export const DEMO_PAYPAL_MERCHANT = Object.freeze({
+  clientId: 'demo_paypal_client_id',
+  clientSecret: 'demo_paypal_client_secret',
+}) satisfies PaypalFakeMerchant;
+
+/** The `x-connector-config` header value for the demo PayPal app. */
+export const DEMO_PAYPAL_CONNECTOR_CONFIG = JSON.stringify({
+  config: { Paypal: { client_id: DEMO_PAYPAL_MERCHANT.clientId, client_secret: DEMO_PAYPAL_MERCHANT.clientSecret } },
 });

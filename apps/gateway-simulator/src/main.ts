@@ -5,7 +5,7 @@ import { startSimulator } from './simulator';
 async function main(): Promise<void> {
   const config = readSimulatorConfig(process.env);
   const simulator = await startSimulator(config);
-  process.stdout.write(`${simulatorBanner({ url: simulator.server.url, nuveiBaseUrl: simulator.server.baseUrl('nuvei'), paytmBaseUrl: `${simulator.server.baseUrl('paytm')}/` })}\n`);
+  process.stdout.write(`${simulatorBanner({ url: simulator.server.url, nuveiBaseUrl: simulator.server.baseUrl('nuvei'), paytmBaseUrl: `${simulator.server.baseUrl('paytm')}/`, paypalBaseUrl: simulator.server.baseUrl('paypal') })}\n`);
 
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {

@@ -1,10 +1,11 @@
 import { systemClock, type FlowContext, type HttpRequest, type HttpResponse } from '@prism-sessions/connector-interfaces';
 import { nuveiConnector, type NuveiCredentials } from '@prism-sessions/connectors-nuvei';
 import { paytmConnector, verifyPaytmSignature, type PaytmCredentials } from '@prism-sessions/connectors-paytm';
+import { paypalConnector } from '@prism-sessions/connectors-paypal';
 import { createMoney, type SessionTokenRequestData } from '@prism-sessions/domain-types';
 import { Secret, exposeHeaders } from '@prism-sessions/masking';
 import { createFakeGatewayControlClient } from '@prism-sessions/testing-fake-gateway';
-import { DEMO_NUVEI_MERCHANT, DEMO_PAYTM_CONNECTOR_CONFIG, DEMO_PAYTM_MERCHANT } from './demo-credentials';
+import { DEMO_NUVEI_MERCHANT, DEMO_PAYPAL_CONNECTOR_CONFIG, DEMO_PAYTM_CONNECTOR_CONFIG, DEMO_PAYTM_MERCHANT } from './demo-credentials';
 import { startSimulator, type Simulator } from './simulator';
 
 // Nuvei's credential type, whichever module ends up exporting it (domain-types no longer does).
@@ -119,3 +120,58 @@ describe('gateway simulator', () => {
     await expect(simulator.stop()).resolves.toBeUndefined();
   });
 });
+
+describe('gateway simulator: PayPal', () => {
+  let simulator: Simulator;
+  let offsetMs = 0;
+  const clock = { now: () => new Date(Date.now() + offsetMs) };
+  const paypalCredentials = (secret?: string) => {
+    const raw = (JSON.parse(DEMO_PAYPAL_CONNECTOR_CONFIG) as { config: { Paypal: Record<string, string> } }).config.Paypal;
+    return paypalConnector.credentials.parse(secret === undefined ? raw : { ...raw, client_secret: secret });
+  };
+  const tokenRequest = (secret?: string) =>
+    paypalConnector.flows.accessToken?.buildRequest({ ...context(paypalCredentials(secret), simulator.server.baseUrl('paypal'), 'o', 'USD'), request: {} }) as HttpRequest;
+  const clientTokenRequest = (accessToken: string) => {
+    const ctx = context(paypalCredentials(), simulator.server.baseUrl('paypal'), 'o', 'USD');
+    return paypalConnector.flows.sessionToken.buildRequest({ ...ctx, flowData: { ...ctx.flowData, accessToken: new Secret(accessToken), attemptId: 'sim_attempt_1' } });
+  };
+
+  beforeEach(async () => {
+    offsetMs = 0;
+    simulator = await startSimulator({ port: 0, clock });
+  });
+  afterEach(() => simulator.stop());
+
+  it('issues an access token for the demo app (HTTP Basic), then a client token with it', async () => {
+    const token = await send(tokenRequest());
+    expect(token.status).toBe(200);
+    const accessToken = (JSON.parse(token.body) as { access_token: string; expires_in: number }).access_token;
+    expect(simulator.paypal.issuedAccessTokens).toEqual([accessToken]);
+    const client = await send(clientTokenRequest(accessToken));
+    expect(client.status).toBe(200);
+    expect(JSON.parse(client.body)).toMatchObject({ client_token: simulator.paypal.issuedTokens[0], expires_in: 3600 });
+  });
+
+  it('refuses a wrong secret with 401 invalid_client and an expired bearer with 401 invalid_token', async () => {
+    const refused = await send(tokenRequest('not_the_demo_secret'));
+    expect(refused.status).toBe(401);
+    expect(JSON.parse(refused.body)).toEqual({ error: 'invalid_client', error_description: 'Client Authentication failed' });
+    const token = await send(tokenRequest());
+    const accessToken = (JSON.parse(token.body) as { access_token: string }).access_token;
+    offsetMs = 9 * 3600 * 1000 + 1000;
+    const expired = await send(clientTokenRequest(accessToken));
+    expect(expired.status).toBe(401);
+    expect(JSON.parse(expired.body)).toMatchObject({ error: 'invalid_token' });
+  });
+
+  it('applies the fault controls to PayPal (5xx, malformed body)', async () => {
+    const control = createFakeGatewayControlClient(simulator.server.url);
+    await control.setFault('paypal', { kind: 'status', status: 503, body: 'maintenance' }, { times: 1 });
+    expect((await send(tokenRequest())).status).toBe(503);
+    await control.setFault('paypal', { kind: 'malformed-json' }, { times: 1 });
+    const malformed = await send(tokenRequest());
+    expect(() => JSON.parse(malformed.body)).toThrow();
+    expect((await send(tokenRequest())).status).toBe(200);
+  });
+});
+

@@ -4,7 +4,7 @@ export { ConnectorError, ConnectorFlowError, IntegrationError, NetworkError } fr
 export type { FlowErrorContext } from './lib/errors';
 export { executeFlow, prepareFlow } from './lib/execute-flow';
 export type { ExecuteFlowHooks, FlowResult, PreparedFlow } from './lib/execute-flow';
-export { FLOW_NAMES, isUnsupportedFlow, notImplemented, notSupported, systemClock } from './lib/flow';
+export { FLOW_NAMES, OPTIONAL_FLOW_NAMES, isUnsupportedFlow, notImplemented, notSupported, systemClock } from './lib/flow';
 export type { Clock, ConnectorFlows, FlowContext, FlowHandler, FlowName, FlowOutcome, FlowTypes, UnsupportedFlow } from './lib/flow';
 export { TransportError } from './lib/http';
 export type { HttpMethod, HttpRequest, HttpResponse, HttpTransport, TransportFailureKind } from './lib/http';

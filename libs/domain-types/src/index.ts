@@ -9,6 +9,7 @@ export { UNIFIED_ERROR_CODES } from './lib/error-response';
 export type { ErrorResponse, UnifiedErrorCode } from './lib/error-response';
 export type { BrowserInformation } from './lib/browser-information';
 export type { AccessToken, ConnectorState } from './lib/connector-state';
+export type { AccessTokenRequestData, AccessTokenResponseData } from './lib/access-token';
 export type { ConnectorId } from './lib/connector-id';
 export { defineCredentialSchema } from './lib/credential-schema';
 export type { CredentialField, CredentialFields, CredentialSchema, CredentialValues, LegacyAuthKey, LegacyAuthMapping } from './lib/credential-schema';

@@ -63,6 +63,12 @@ export class DbInspector {
     return rows;
   }
 
+  /** Rows of a read-only query the specs write themselves (e.g. counts by group). */
+  async query<R extends Record<string, unknown>>(sql: string, values: readonly unknown[] = []): Promise<R[]> {
+    const { rows } = await this.#client.query<R>(sql, [...values]);
+    return rows;
+  }
+
   async close(): Promise<void> {
     await this.#client.end().catch(() => undefined);
   }

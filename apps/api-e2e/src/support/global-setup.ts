@@ -73,6 +73,7 @@ export default async function globalSetup(): Promise<void> {
       databaseUrl,
       nuveiBaseUrl: state.simulator.nuveiBaseUrl,
       paytmBaseUrl: state.simulator.paytmBaseUrl,
+      paypalBaseUrl: state.simulator.paypalBaseUrl,
       encryptionKey: randomBytes(32).toString('base64'),
     });
     state.api = await startApi('api', apiEnv, E2E_LOG_DIR);
@@ -85,8 +86,10 @@ export default async function globalSetup(): Promise<void> {
       simulatorPid: state.simulator.proc.pid,
       nuveiBaseUrl: state.simulator.nuveiBaseUrl,
       paytmBaseUrl: state.simulator.paytmBaseUrl,
+      paypalBaseUrl: state.simulator.paypalBaseUrl,
       nuveiConnectorConfig: state.simulator.nuveiConnectorConfig,
       paytmConnectorConfig: state.simulator.paytmConnectorConfig,
+      paypalConnectorConfig: state.simulator.paypalConnectorConfig,
       databaseUrl,
       databaseName: state.database.name,
       adminUrl: state.database.adminUrl,

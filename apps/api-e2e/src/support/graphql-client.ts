@@ -68,7 +68,7 @@ export interface CreateSessionTokenPayload {
 }
 
 /** Connectors as the GraphQL enum names them. */
-export type GraphQLConnector = 'NUVEI' | 'PAYTM';
+export type GraphQLConnector = 'NUVEI' | 'PAYTM' | 'PAYPAL';
 
 /** A createSessionToken input for `connector` in a currency it supports. */
 export function sessionInput(connector: GraphQLConnector, merchantSessionId: string, minorAmount = 1000): Record<string, unknown> {

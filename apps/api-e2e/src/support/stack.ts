@@ -21,9 +21,11 @@ export interface E2eEnv {
   readonly simulatorPid: number;
   readonly nuveiBaseUrl: string;
   readonly paytmBaseUrl: string;
+  readonly paypalBaseUrl: string;
   /** `x-connector-config` header values for the simulator's demo merchants, as it printed them. */
   readonly nuveiConnectorConfig: string;
   readonly paytmConnectorConfig: string;
+  readonly paypalConnectorConfig: string;
   readonly databaseUrl: string;
   readonly databaseName: string;
   readonly adminUrl: string;
@@ -60,7 +62,7 @@ export function baseChildEnv(): Record<string, string> {
 }
 
 /** The environment of an API process of this suite (test mode, loopback only, short gateway timeouts). */
-export function apiEnvironment(options: { databaseUrl: string; nuveiBaseUrl: string; paytmBaseUrl: string; encryptionKey: string }): Record<string, string> {
+export function apiEnvironment(options: { databaseUrl: string; nuveiBaseUrl: string; paytmBaseUrl: string; paypalBaseUrl: string; encryptionKey: string }): Record<string, string> {
   return {
     ...baseChildEnv(),
     NODE_ENV: 'test',
@@ -70,6 +72,7 @@ export function apiEnvironment(options: { databaseUrl: string; nuveiBaseUrl: str
     DATABASE_URL: options.databaseUrl,
     NUVEI_BASE_URL: options.nuveiBaseUrl,
     PAYTM_BASE_URL: options.paytmBaseUrl,
+    PAYPAL_BASE_URL: options.paypalBaseUrl,
     GATEWAY_TIMEOUT_MS: String(GATEWAY_TIMEOUT_MS),
     GATEWAY_CONNECT_TIMEOUT_MS: String(GATEWAY_CONNECT_TIMEOUT_MS),
     ENCRYPTION_KEY: options.encryptionKey,
@@ -121,8 +124,10 @@ export interface SimulatorProcess {
   readonly url: string;
   readonly nuveiBaseUrl: string;
   readonly paytmBaseUrl: string;
+  readonly paypalBaseUrl: string;
   readonly nuveiConnectorConfig: string;
   readonly paytmConnectorConfig: string;
+  readonly paypalConnectorConfig: string;
 }
 
 /** Starts `dist/apps/gateway-simulator/main.js` on a free 127.0.0.1 port and parses its banner. */
@@ -142,8 +147,10 @@ export async function startSimulator(logDir: string = E2E_LOG_DIR): Promise<Simu
       url: line(/^Gateway simulator listening on (http:\/\/127\.0\.0\.1:\d+)\s*$/m, 'its URL'),
       nuveiBaseUrl: line(/^NUVEI_BASE_URL=(\S+)\s*$/m, 'NUVEI_BASE_URL'),
       paytmBaseUrl: line(/^PAYTM_BASE_URL=(\S+)\s*$/m, 'PAYTM_BASE_URL'),
+      paypalBaseUrl: line(/^PAYPAL_BASE_URL=(\S+)\s*$/m, 'PAYPAL_BASE_URL'),
       nuveiConnectorConfig: line(/^x-connector-config: (\{"config":\{"Nuvei".*\})\s*$/m, 'the Nuvei x-connector-config'),
       paytmConnectorConfig: line(/^x-connector-config: (\{"config":\{"Paytm".*\})\s*$/m, 'the Paytm x-connector-config'),
+      paypalConnectorConfig: line(/^x-connector-config: (\{"config":\{"Paypal".*\})\s*$/m, 'the PayPal x-connector-config'),
     };
   } catch (error) {
     await proc.stop();

@@ -15,6 +15,7 @@ import { readConnectorHeaders } from '../connectors/connector-headers';
 import { createConnectorRegistry, type ConnectorRegistry } from '../connectors/connector-registry';
 import { ConnectorResolver } from '../connectors/connector.resolver';
 import { FetchHttpTransport } from '../connectors/fetch-http-transport';
+import { ConnectorClientTokens } from '../client-tokens/connector-client-tokens';
 import { ConnectorStateRepository } from '../connector-state/connector-state.repository';
 import { AccountCredentialSource } from '../connector-accounts/account-credential-source';
 import { ConnectorAccountRepository } from '../connector-accounts/connector-account.repository';
@@ -76,6 +77,8 @@ export interface App {
   readonly metrics: AppMetrics;
   /** Starts HTTP (GraphQL, `/health`, the `/payments/create_session_token` alias); resolves with the GraphQL URL. */
   readonly apiKeys: ApiKeyRepository;
+  /** Mints SDK client tokens (PayPal) for stored connector accounts, reusing stored access tokens. */
+  readonly clientTokens: ConnectorClientTokens;
   listen(port: number, host?: string): Promise<string>;
   /** Starts the Prism-compatible gRPC server; resolves with the bound `host:port`. */
   listenGrpc(port: number, host?: string): Promise<string>;
@@ -147,6 +150,15 @@ export async function createApp(deps: AppDeps): Promise<App> {
       accepted: (action, authMethod) => metrics.hyperapiSession(action, authMethod),
     },
     options: { ttlMs: config.SIGNATURE_TTL_SECONDS * 1000, skewMs: config.SIGNATURE_CLOCK_SKEW_SECONDS * 1000, upiPrefix: config.UPI_PREFIX ?? '' },
+  });
+  const clientTokens = new ConnectorClientTokens({
+    connectors,
+    accounts: accountSource,
+    accessTokens: service.accessTokens,
+    transport,
+    clock,
+    logger,
+    options: { ...gatewayCallOptions, expiryMarginSeconds: config.SESSION_EXPIRY_MARGIN_SECONDS },
   });
   const schema = await buildAppSchema({
     paymentSessions: new PaymentSessionResolver(service, clock, connectors, accountSource),
@@ -235,6 +247,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     merchants,
     metrics,
     apiKeys,
+    clientTokens,
     listen: (port, host = config.HOST) =>
       new Promise((resolve, reject) => {
         server.once('error', reject);

@@ -11,6 +11,8 @@ export interface SessionAccount {
   readonly testMode: boolean;
   readonly enabled: boolean;
   readonly credentials: ParsedCredentials;
+  /** The credential fields the connector declares `hint` (e.g. PayPal `client_id`): safe to show their owner. */
+  readonly hints: Readonly<Record<string, string>>;
 }
 
 /**
@@ -33,7 +35,9 @@ export class AccountCredentialSource {
 
   #toSessionAccount(row: AccountCredentials | null): SessionAccount | null {
     if (!row) return null;
-    return { id: row.id, connector: row.connector, testMode: row.testMode, enabled: row.enabled, credentials: parseStoredCredentials(this.registry, row.connector, row.credentialsJson.expose()) };
+    const json = row.credentialsJson.expose();
+    const hints = this.registry[row.connector].credentials.hints(JSON.parse(json) as Record<string, unknown>);
+    return { id: row.id, connector: row.connector, testMode: row.testMode, enabled: row.enabled, credentials: parseStoredCredentials(this.registry, row.connector, json), hints };
   }
 
   /** One of the merchant's accounts (enabled or not); null when it has none with this id. */

@@ -1,4 +1,5 @@
-import type { PaymentFlowData, SessionTokenRequestData, SessionTokenResponseData } from '@prism-sessions/domain-types';
+import { createHash } from 'node:crypto';
+import type { AccessTokenResponseData, PaymentFlowData, SessionTokenRequestData, SessionTokenResponseData } from '@prism-sessions/domain-types';
 import { ConnectorConfigError, parseConnectorConfig, type CredentialSchema } from '@prism-sessions/domain-types';
 import { IntegrationError, prepareFlow, type Clock, type ConnectorCapabilities, type ConnectorBaseUrls, type ConnectorDefinition, type CredentialCheck, type PreparedFlow } from '@prism-sessions/connector-interfaces';
 import { CONNECTORS, type ConnectorId } from '@prism-sessions/connectors-registry';
@@ -59,6 +60,16 @@ export interface RegisteredConnector {
    * @throws IntegrationError for input the connector refuses (nothing is sent).
    */
   prepareSessionToken(call: SessionTokenCall): PreparedFlow<SessionTokenResponseData>;
+  /**
+   * For connectors whose capabilities say `requiresAccessToken`: builds the access-token request once.
+   * @throws IntegrationError for credentials of another connector, or a connector without the flow.
+   */
+  prepareAccessToken(call: Omit<SessionTokenCall, 'request'>): PreparedFlow<AccessTokenResponseData>;
+  /**
+   * Names whose access token header credentials get: `client:<sha256 of the connector's token owner>`
+   * (PayPal: of the client id; never a secret). Undefined for connectors without access tokens.
+   */
+  accessTokenScope(credentials: ParsedCredentials): string | undefined;
 }
 
 /** Wraps a connector definition for the registry. */
@@ -71,18 +82,26 @@ export function registerConnector<C>(connector: ConnectorDefinition<C, Connector
     credentials: connector.credentials,
     describeErrorCode: (code) => connector.describeErrorCode(code),
     credentialCheck: connector.credentialCheck ?? { kind: 'unavailable', reason: `${connector.displayName} declares no side-effect-free call to check credentials with; save the account without verify` },
-    prepareSessionToken: (call) => {
-      if (call.credentials.connector !== connector.id) {
-        throw new IntegrationError('CONNECTOR_MISMATCH', `${connector.displayName} needs its own credentials, not ${call.credentials.connector}'s`, {
-          connector: connector.id,
-          flow: 'sessionToken',
-          field: 'credentials',
-        });
-      }
-      // The tag says these came from this connector's own schema, so they are a C.
-      return prepareFlow(connector, 'sessionToken', { ...call, credentials: call.credentials.value as C });
+    prepareSessionToken: (call) => prepareFlow(connector, 'sessionToken', { ...call, credentials: own(connector, call.credentials, 'sessionToken') }),
+    prepareAccessToken: (call) => prepareFlow(connector, 'accessToken', { ...call, request: {}, credentials: own(connector, call.credentials, 'accessToken') }),
+    accessTokenScope: (credentials) => {
+      const owner = connector.accessTokenOwner;
+      if (owner === undefined || credentials.connector !== connector.id) return undefined;
+      return `client:${createHash('sha256').update(owner(credentials.value as C), 'utf8').digest('hex')}`;
     },
   };
+}
+
+function own<C>(connector: ConnectorDefinition<C, ConnectorId>, credentials: ParsedCredentials, flow: 'sessionToken' | 'accessToken'): C {
+  if (credentials.connector !== connector.id) {
+    throw new IntegrationError('CONNECTOR_MISMATCH', `${connector.displayName} needs its own credentials, not ${credentials.connector}'s`, {
+      connector: connector.id,
+      flow,
+      field: 'credentials',
+    });
+  }
+  // The tag says these came from this connector's own schema, so they are a C.
+  return credentials.value as C;
 }
 
 /** Every connector this service can call, by id. */

@@ -26,6 +26,10 @@ function connector(id: ConnectorId = 'nuvei'): RegisteredConnector {
     prepareSessionToken: () => {
       throw new Error('not used by these tests');
     },
+    prepareAccessToken: () => {
+      throw new Error('not used by these tests');
+    },
+    accessTokenScope: () => undefined,
   };
 }
 

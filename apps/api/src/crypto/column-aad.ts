@@ -7,5 +7,7 @@ import type { ConnectorId } from '../connectors/connector-registry';
 export const tokenAad = (sessionId: string): string => `payment_sessions.token:${sessionId}`;
 export const metadataAad = (sessionId: string): string => `payment_sessions.metadata:${sessionId}`;
 export const connectorFeatureDataAad = (sessionId: string): string => `payment_sessions.connector_feature_data:${sessionId}`;
-export const accessTokenAad = (merchantId: string, connector: ConnectorId): string => `connector_states.access_token:${merchantId}:${connector}`;
+/** `scopeKey` "" (the state a request carried) keeps the AAD rows had before scopes existed. */
+export const accessTokenAad = (merchantId: string, connector: ConnectorId, scopeKey = ''): string =>
+  `connector_states.access_token:${merchantId}:${connector}${scopeKey === '' ? '' : `:${scopeKey}`}`;
 export const connectorAccountCredentialsAad = (merchantId: string, accountId: string): string => `connector_accounts.credentials:${merchantId}:${accountId}`;

@@ -50,12 +50,12 @@ export async function rotateEncryptionKeys(prisma: PrismaClient, encryptor: Fiel
   for (;;) {
     const rows = await prisma.connectorState.findMany({
       where: { encryptionKeyId: { not: current } },
-      select: { id: true, merchantId: true, connector: true, encryptionKeyId: true, accessTokenCiphertext: true },
+      select: { id: true, merchantId: true, connector: true, scopeKey: true, encryptionKeyId: true, accessTokenCiphertext: true },
       take: BATCH,
     });
     if (rows.length === 0) break;
     for (const row of rows) {
-      const aad = accessTokenAad(row.merchantId, fromDbConnector(row.connector));
+      const aad = accessTokenAad(row.merchantId, fromDbConnector(row.connector), row.scopeKey);
       const updated = await prisma.connectorState.updateMany({
         where: { id: row.id, encryptionKeyId: row.encryptionKeyId },
         data: { accessTokenCiphertext: reseal(encryptor, row.accessTokenCiphertext, row.encryptionKeyId ?? '', aad), encryptionKeyId: current },

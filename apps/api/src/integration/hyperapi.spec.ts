@@ -174,7 +174,7 @@ describe('upiGetSessionToken: spec §10.5 vectors, REST and GraphQL', () => {
   });
 
   it('same requestId concurrently from two API instances on one database: exactly one succeeds', async () => {
-    const peerUrl = await env.startPeer();
+    const peerUrl = (await env.startPeer()).url;
     for (let round = 0; round < 5; round += 1) {
       const envelope = signedByA(`cust-race-${round}`);
       const answers = await Promise.all([postProcess(env.url, envelope), postProcess(peerUrl, envelope), postProcess(env.url, envelope), postProcess(peerUrl, envelope)]);

@@ -14,6 +14,12 @@ const amount = (minorAmount: unknown, currency: unknown = 'USD') => withInput((i
 const browser = (info: Record<string, unknown>) => withInput((i) => (i['browserInfo'] = info));
 const nuvei = (fields: Record<string, unknown>) => JSON.stringify({ config: { Nuvei: fields } });
 const goodNuvei = { merchant_id: 'it_nuvei_merchant', merchant_site_id: 'it_site_77', merchant_secret: 'CANARY_SECRET_BAD_INPUT' };
+const paypal = (fields: Record<string, unknown>) => JSON.stringify({ config: { Paypal: fields } });
+const goodPaypal = { client_id: 'it_paypal_client_id', client_secret: 'CANARY_SECRET_BAD_INPUT' };
+const paypalInput = (patch: (input: Input) => void = () => undefined): Input => withInput((i) => {
+  i['connector'] = 'PAYPAL';
+  patch(i);
+});
 
 interface Case {
   readonly name: string;
@@ -148,6 +154,20 @@ const cases: Case[] = [
   { name: 'account without testMode', field: 'testMode', ...account((i) => delete i['testMode']) },
   { name: 'string account testMode', field: 'testMode', ...account((i) => (i['testMode'] = 'true')) },
   { name: 'string verify', field: 'verify', ...account((i) => (i['verify'] = 'yes')) },
+  // PayPal credentials and sessions
+  { name: 'Paypal config without client_secret', field: 'config.Paypal.client_secret', input: paypalInput(), headers: { 'x-connector-config': paypal({ client_id: 'id' }) } },
+  { name: 'Paypal config with an empty client_id', field: 'config.Paypal.client_id', input: paypalInput(), headers: { 'x-connector-config': paypal({ ...goodPaypal, client_id: '' }) } },
+  { name: 'Paypal config with a numeric client_secret', field: 'config.Paypal.client_secret', input: paypalInput(), headers: { 'x-connector-config': paypal({ ...goodPaypal, client_secret: 12345 }) } },
+  { name: 'Paypal config with a null client_id', field: 'config.Paypal.client_id', input: paypalInput(), headers: { 'x-connector-config': paypal({ ...goodPaypal, client_id: null }) } },
+  { name: 'lower-case paypal config key', field: 'use \\"Paypal\\"', input: paypalInput(), headers: { 'x-connector-config': JSON.stringify({ config: { paypal: goodPaypal } }) } },
+  { name: 'Paypal config for a Nuvei request', field: 'x-connector-config', headers: { 'x-connector-config': paypal(goodPaypal) } },
+  { name: 'Nuvei config for a PayPal request', field: 'x-connector-config', input: paypalInput() },
+  { name: 'PayPal session in a currency PayPal does not take', field: 'input.amount.currency', input: paypalInput((i) => (i['amount'] = { minorAmount: 1000, currency: 'INR' })), headers: { 'x-connector-config': paypal(goodPaypal) } },
+  { name: 'PayPal base_url override not allow-listed', field: 'base_url', input: paypalInput(), headers: { 'x-connector-config': paypal({ ...goodPaypal, base_url: 'http://169.254.169.254/v1' }) } },
+  { name: 'PayPal state with an empty access token', field: 'token', input: paypalInput((i) => (i['state'] = { accessToken: { token: '' } })), headers: { 'x-connector-config': paypal(goodPaypal) } },
+  { name: 'PayPal account without client_secret', field: 'input.credentials.client_secret', ...account((i) => Object.assign(i, { connector: 'PAYPAL', credentials: { client_id: 'id' } })) },
+  { name: 'PayPal account with a misspelt field', field: 'input.credentials', ...account((i) => Object.assign(i, { connector: 'PAYPAL', credentials: { client_id: 'id', client_secrt: 'CANARY_SECRET_BAD_INPUT' } })) },
+  { name: 'PayPal account with Nuvei credentials', field: 'input.credentials', ...account((i) => Object.assign(i, { connector: 'PAYPAL' })) },
   // createSessionToken with stored accounts
   { name: 'malformed connectorAccountId', field: 'input.connectorAccountId', input: withInput((i) => (i['connectorAccountId'] = 'not-a-uuid')), headers: noHeader },
   { name: 'unknown connectorAccountId', field: 'input.connectorAccountId', input: withInput((i) => (i['connectorAccountId'] = '00000000-0000-4000-8000-000000000000')), headers: noHeader },
@@ -192,6 +212,7 @@ describe('bad input corpus: a clear error naming the problem, nothing written, n
     expect(text).not.toContain('CANARY_SECRET_BAD_INPUT');
     expect(await env.prisma.paymentSession.count()).toBe(0);
     expect(await env.prisma.connectorAccount.count()).toBe(0);
+    expect(await env.prisma.connectorState.count()).toBe(0);
     expect(env.gateway.callCount()).toBe(0);
   });
 

@@ -22,7 +22,18 @@ import {
 } from '@prism-sessions/testing-graphql-documents';
 import { postProcess, registerKey, signedEnvelope, withNewRequestId } from '../testing/hyperapi-client';
 import { SessionTokenGrpcClient } from '../testing/grpc-client';
-import { authHeaders, nuveiConfigHeader, paytmConfigHeader, startIntegrationEnv, TEST_NUVEI, TEST_NUVEI_2, TEST_PAYTM, type IntegrationEnv } from '../testing/integration-harness';
+import {
+  authHeaders,
+  nuveiConfigHeader,
+  paypalConfigHeader,
+  paytmConfigHeader,
+  startIntegrationEnv,
+  TEST_NUVEI,
+  TEST_NUVEI_2,
+  TEST_PAYPAL,
+  TEST_PAYTM,
+  type IntegrationEnv,
+} from '../testing/integration-harness';
 
 jest.setTimeout(120_000);
 
@@ -49,6 +60,10 @@ const canaries = {
   upiMobile: '919988776655',
   upiMobileNational: '9988776655',
   declaredMobile: '917766554433',
+  // PayPal: the REST app secret (header and stored account), a wrong one, a caller-supplied access token.
+  paypalSecret: TEST_PAYPAL.clientSecret,
+  paypalWrongSecret: 'CANARY_PAYPAL_WRONG_SECRET',
+  paypalCallerToken: 'CANARY_PAYPAL_CALLER_ACCESS_TOKEN',
 };
 
 let env: IntegrationEnv;
@@ -251,7 +266,44 @@ describe('no secret, token or PII in clear anywhere', () => {
     ];
     expect(hyperSecrets.length).toBeGreaterThan(20);
 
-    const issuedTokens = [...env.nuvei.issuedTokens, ...env.paytm.issuedTokens];
+    // PayPal: access token fetched and stored, reused, refused (401 → refreshed), invalid_client, 5xx,
+    // malformed answer, a caller's token, a verified account, client tokens minted for it.
+    const paypal = (id: string, extra: Record<string, unknown> = {}) => ({
+      connector: 'PAYPAL',
+      merchantSessionId: id,
+      amount: { minorAmount: 1000, currency: 'USD' },
+      metadata: canaries.metadata,
+      browserInfo: pii.browserInfo,
+      ...extra,
+    });
+    const paypalSession = await call(paypal('pp_leak_1'), a(paypalConfigHeader()));
+    expect(paypalSession.sessionToken).toMatch(/^CANARYTOKEN/);
+    await call(paypal('pp_leak_2'), a(paypalConfigHeader()));
+    env.paypal.revokeAccessTokens();
+    await call(paypal('pp_leak_3'), a(paypalConfigHeader()));
+    await call(paypal('pp_leak_4'), a(paypalConfigHeader(canaries.paypalWrongSecret)));
+    env.gateway.setFault('paypal', { kind: 'status', status: 503, body: '{"name":"INTERNAL_SERVER_ERROR","debug_id":"d1"}', contentType: 'application/json' }, { times: 1 });
+    await call(paypal('pp_leak_5'), a(paypalConfigHeader()));
+    env.gateway.setFault('paypal', { kind: 'malformed-json' }, { times: 1 });
+    await call(paypal('pp_leak_6'), a(paypalConfigHeader()));
+    await call(paypal('pp_leak_7', { state: { accessToken: { token: canaries.paypalCallerToken, expiresInSeconds: 600 } } }), a(paypalConfigHeader()));
+    const paypalAccount = await account(
+      CREATE_CONNECTOR_ACCOUNT,
+      { input: { connector: 'PAYPAL', label: 'leak pp', testMode: true, verify: true, credentials: { client_id: TEST_PAYPAL.clientId, client_secret: canaries.paypalSecret } } },
+      noConfig,
+    );
+    for (const minted of [await env.clientTokens.mint({ merchantId: env.merchantA.id, connectorAccountId: paypalAccount }), await env.clientTokens.mint({ merchantId: env.merchantA.id, connectorAccountId: paypalAccount })]) {
+      expect(minted.kind).toBe('minted');
+      responses.push(JSON.stringify(minted));
+    }
+    const paypalCredentialsOnWire = env.gateway.requests.flatMap((request) => {
+      const basic = /^Basic (.+)$/.exec(request.headers['authorization'] ?? '')?.[1];
+      return basic === undefined ? [] : [basic];
+    });
+    expect(paypalCredentialsOnWire.length).toBeGreaterThanOrEqual(4);
+    expect(env.paypal.issuedAccessTokens.length).toBeGreaterThanOrEqual(3);
+
+    const issuedTokens = [...env.nuvei.issuedTokens, ...env.paytm.issuedTokens, ...env.paypal.issuedTokens];
     expect(issuedTokens.length).toBeGreaterThanOrEqual(3);
     // Signatures and checksums the gateway received must not be echoed anywhere either.
     const wireSecrets = env.gateway.requests.flatMap((request) => {
@@ -283,6 +335,8 @@ describe('no secret, token or PII in clear anywhere', () => {
       ...pemLines,
       ...wireSecrets,
       ...hyperSecrets,
+      ...paypalCredentialsOnWire,
+      ...env.paypal.issuedAccessTokens,
       CANARY_TOKEN,
     ];
     const found: string[] = [];
@@ -307,6 +361,9 @@ describe('no secret, token or PII in clear anywhere', () => {
     expect(tables).toContain('+91XXXXXX4433');
     expect(tables).toContain('"CLIENT_AUTH_TOKEN"');
     expect(await env.prisma.connectorAccount.count()).toBe(3);
+    expect(await env.prisma.connectorAccount.count()).toBe(4);
+    // The header credentials' token, the account's token, and the state pp_leak_7 carried.
+    expect(await env.prisma.connectorState.count({ where: { connector: 'PAYPAL' } })).toBe(3);
     expect(await env.prisma.paymentSession.count({ where: { connectorAccountId: { not: null } } })).toBe(4);
   });
 });

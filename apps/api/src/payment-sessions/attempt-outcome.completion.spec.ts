@@ -51,6 +51,11 @@ describe('completionOf', () => {
     expect(handedBack).toBe(token);
   });
 
+  it('takes the lifetime the gateway declared (PayPal expires_in) over the connector default', () => {
+    const { completion } = completionOf({ status: 'SUCCESS', httpStatus: 200, token: new Secret('t'), expiresInSeconds: 900 }, context());
+    expect(completion.expiresAt).toEqual(at(840_000));
+  });
+
   it('never sets an expiry before now when the margin exceeds the lifetime', () => {
     const { completion } = completionOf({ status: 'SUCCESS', httpStatus: 200, token: new Secret('t') }, context({ tokenLifetimeSeconds: 30 }));
     expect(completion.expiresAt).toEqual(NOW);

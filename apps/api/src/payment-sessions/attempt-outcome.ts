@@ -11,14 +11,14 @@ import type { AttemptCompletion } from './session-writes';
  * no usable answer, the exception the call threw.
  */
 export type GatewayOutcome =
-  | { readonly status: 'SUCCESS'; readonly httpStatus: number; readonly token: Secret<string> }
+  | { readonly status: 'SUCCESS'; readonly httpStatus: number; readonly token: Secret<string>; readonly expiresInSeconds?: number }
   | { readonly status: 'FAILURE'; readonly httpStatus: number; readonly error: SessionError; readonly attemptStatus?: AttemptStatus }
   | { readonly status: 'FAULT'; readonly error: unknown };
 
 /** What {@link completionOf} needs besides the outcome. */
 export interface CompletionContext {
   readonly now: Date;
-  /** How long the connector's tokens live, and how much earlier we stop handing them out. */
+  /** How long the connector's tokens live (unless the answer says), and how much earlier we stop handing them out. */
   readonly tokenLifetimeSeconds: number;
   readonly expiryMarginSeconds: number;
   /** The session as it was before this attempt; null for a first attempt. */
@@ -39,7 +39,8 @@ export function completionOf(outcome: GatewayOutcome, context: CompletionContext
   if (outcome.status === 'FAULT') return { completion: faultCompletion(outcome.error) };
   const { httpStatus } = outcome;
   if (outcome.status === 'SUCCESS') {
-    const lifetimeMs = Math.max(0, context.tokenLifetimeSeconds - context.expiryMarginSeconds) * 1000;
+    const lifetimeSeconds = outcome.expiresInSeconds ?? context.tokenLifetimeSeconds;
+    const lifetimeMs = Math.max(0, lifetimeSeconds - context.expiryMarginSeconds) * 1000;
     const expiresAt = new Date(context.now.getTime() + lifetimeMs);
     return { token: outcome.token, completion: { status: 'ACTIVE', httpStatus, token: outcome.token, expiresAt, error: null } };
   }

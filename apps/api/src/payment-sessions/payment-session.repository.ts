@@ -185,7 +185,7 @@ export class PaymentSessionRepository {
       ), attempt AS (
         UPDATE payment_session_attempts SET status = ${completion.status}::"SessionStatus", http_status = ${completion.httpStatus},
           unified_error_code = ${errors.unifiedErrorCode}, error_code = ${errors.errorCode}, error_message = ${errors.errorMessage},
-          completed_at = ${now}, duration_ms = ${now.getTime() - claim.startedAt.getTime()}
+          completed_at = ${now}, duration_ms = ${now.getTime() - claim.startedAt.getTime()}, access_token_source = ${completion.accessTokenSource ?? null}
         WHERE session_id = ${claim.session.id}::uuid AND attempt_number = ${claim.attemptNumber}
       )
       SELECT * FROM updated`;

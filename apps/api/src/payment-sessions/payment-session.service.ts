@@ -1,6 +1,7 @@
 import type { Secret } from '@prism-sessions/masking';
 import type { Clock, HttpTransport } from '@prism-sessions/connector-interfaces';
 import type { ConnectorRegistry } from '../connectors/connector-registry';
+import { AccessTokens } from '../connector-state/access-tokens';
 import type { ConnectorStateRepository } from '../connector-state/connector-state.repository';
 import type { Logger } from '../logging/logger';
 import type { AppMetrics } from '../metrics/app-metrics';
@@ -43,8 +44,20 @@ export interface PaymentSessionServiceDeps {
  */
 export class PaymentSessionService {
   readonly #inFlight = new Map<string, { fingerprint: string; result: Promise<CreateSessionResult> }>();
+  readonly #accessTokens: AccessTokens;
 
-  constructor(private readonly deps: PaymentSessionServiceDeps) {}
+  constructor(private readonly deps: PaymentSessionServiceDeps) {
+    // The same margin as session tokens: a stored access token is reused only while it outlives it.
+    this.#accessTokens = new AccessTokens(deps.connectorStates, deps.clock, {
+      safetyMarginSeconds: deps.options.expiryMarginSeconds,
+      lockTimeoutMs: deps.options.gatewayTimeoutMs * 3 + 5_000,
+    });
+  }
+
+  /** The access tokens this service keeps (shared with other callers that mint client tokens). */
+  get accessTokens(): AccessTokens {
+    return this.#accessTokens;
+  }
 
   async createSessionToken(command: CreateSessionCommand): Promise<CreateSessionResult> {
     const call = prepareGatewayCall(this.deps.connectors, command, this.deps.options, this.deps.clock);
@@ -75,7 +88,16 @@ export class PaymentSessionService {
     switch (outcome.kind) {
       case 'claimed': {
         const callTransport = command.deadline ? withDeadline(transport, command.deadline) : transport;
-        const attemptDeps = { sessions, connectorStates, transport: callTransport, clock, logger, metrics, expiryMarginSeconds: options.expiryMarginSeconds };
+        const attemptDeps = {
+          sessions,
+          connectorStates,
+          accessTokens: this.#accessTokens,
+          transport: callTransport,
+          clock,
+          logger,
+          metrics,
+          expiryMarginSeconds: options.expiryMarginSeconds,
+        };
         const attempt = await runAttempt(attemptDeps, command, call, outcome.claim, outcome.previous);
         return this.resultOf(attempt.session, attempt.token, attempt.error, false);
       }

@@ -2,6 +2,7 @@ import type { Secret } from '@prism-sessions/masking';
 import type { ConnectorState } from '@prism-sessions/domain-types';
 import type { ConnectorId } from '../connectors/connector-registry';
 import type { Clock, HttpTransport } from '@prism-sessions/connector-interfaces';
+import type { AccessTokens } from '../connector-state/access-tokens';
 import type { ConnectorStateRepository, ConnectorStateWrite } from '../connector-state/connector-state.repository';
 import type { Logger } from '../logging/logger';
 import type { AppMetrics } from '../metrics/app-metrics';
@@ -19,6 +20,8 @@ const GATEWAY_OUTCOME = { SUCCESS: 'success', FAILURE: 'failure', FAULT: 'fault'
 export interface AttemptDeps {
   readonly sessions: PaymentSessionRepository;
   readonly connectorStates: ConnectorStateRepository;
+  /** Stored access tokens, for connectors that call with one. */
+  readonly accessTokens: AccessTokens;
   readonly transport: HttpTransport;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -48,16 +51,19 @@ export async function runAttempt(
   if (command.state) await deps.connectorStates.upsert(connectorStateWrite(command.merchantId, command.connector, command.state, deps.clock.now()));
   const log = deps.logger.child({ sessionId: claim.session.id, connector: call.connectorId, attempt: claim.attemptNumber });
   const started = performance.now();
-  const outcome = await call.send(deps.transport, {
-    onResponse: (response, elapsedMs) => log.info({ httpStatus: response.status, elapsedMs: Math.round(elapsedMs) }, 'gateway answered'),
-  });
+  const outcome = await call.send(
+    deps.transport,
+    { onResponse: (response, elapsedMs) => log.info({ httpStatus: response.status, elapsedMs: Math.round(elapsedMs) }, 'gateway answered') },
+    { attemptId: `${claim.session.id}:${claim.attemptNumber}`, accessTokens: deps.accessTokens },
+  );
   const elapsedSeconds = (performance.now() - started) / 1000;
   const context = { now: deps.clock.now(), tokenLifetimeSeconds: call.tokenLifetimeSeconds, expiryMarginSeconds: deps.expiryMarginSeconds, previous };
   const { completion, token } = completionOf(outcome, context);
   deps.metrics.gatewayCall(call.connectorId, GATEWAY_OUTCOME[outcome.status], completion.error?.unifiedCode, elapsedSeconds);
   if (outcome.status === 'FAULT' && completion.error?.unifiedCode === 'INTERNAL_ERROR') log.error({ err: outcome.error }, 'unexpected failure during gateway call');
-  const session = await deps.sessions.completeAttempt(claim, completion, deps.clock.now());
-  log.info({ status: session.status, unifiedCode: completion.error?.unifiedCode }, 'session attempt completed');
+  const recorded = outcome.accessTokenSource === undefined ? completion : { ...completion, accessTokenSource: outcome.accessTokenSource };
+  const session = await deps.sessions.completeAttempt(claim, recorded, deps.clock.now());
+  log.info({ status: session.status, unifiedCode: completion.error?.unifiedCode, accessTokenSource: outcome.accessTokenSource }, 'session attempt completed');
   deps.metrics.sessionCreated(call.connectorId, session.status, command.merchantId);
   return { session, ...(token ? { token } : {}), error: completion.error };
 }

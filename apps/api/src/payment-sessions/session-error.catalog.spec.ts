@@ -6,7 +6,7 @@ const ALL_CODES: ReadonlyArray<SessionError['unifiedCode']> = [...UNIFIED_ERROR_
 
 describe('describeError', () => {
   it('covers every unified and service code', () => {
-    expect(ALL_CODES).toHaveLength(18);
+    expect(ALL_CODES).toHaveLength(19);
     expect(new Set(ALL_CODES).size).toBe(ALL_CODES.length);
   });
 
@@ -36,6 +36,7 @@ describe('sourceOf', () => {
     INVALID_SIGNATURE: 'GATEWAY',
     INVALID_TIMESTAMP: 'GATEWAY',
     INVALID_CREDENTIALS: 'GATEWAY',
+    ACCESS_TOKEN_EXPIRED: 'GATEWAY',
     SESSION_EXPIRED: 'GATEWAY',
     SESSION_ALREADY_USED: 'GATEWAY',
     DUPLICATE_REQUEST: 'GATEWAY',

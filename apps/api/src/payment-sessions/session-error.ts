@@ -29,6 +29,10 @@ const CATALOG: Readonly<Record<SessionError['unifiedCode'], CatalogEntry>> = {
   INVALID_SIGNATURE: { message: 'The gateway could not verify the request checksum/signature', guidance: 'The merchant secret or key in x-connector-config is probably wrong for this merchant id.' },
   INVALID_TIMESTAMP: { message: 'The gateway rejected the request timestamp', guidance: "Our server clock and the gateway's disagree; retry, and alert the operator if it persists." },
   INVALID_CREDENTIALS: { message: 'The gateway does not recognise the merchant credentials', guidance: 'Check merchant_id / merchant_site_id in x-connector-config and the test/live mode.' },
+  ACCESS_TOKEN_EXPIRED: {
+    message: 'The gateway refused the connector access token (expired or revoked)',
+    guidance: 'Retry: the service fetches a new access token. If you passed state.accessToken, pass a live one or none.',
+  },
   SESSION_EXPIRED: { message: 'The gateway session expired', guidance: 'Create a new session.' },
   SESSION_ALREADY_USED: { message: 'The gateway session was already used for an order', guidance: 'Create a new session for each order.' },
   DUPLICATE_REQUEST: { message: 'The gateway already holds a transaction for this merchantSessionId', guidance: 'Use a new merchantSessionId for a new transaction.' },

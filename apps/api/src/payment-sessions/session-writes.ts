@@ -1,3 +1,4 @@
+import type { AccessTokenSource } from '../connector-state/access-tokens';
 import type { Secret } from '@prism-sessions/masking';
 import type { CurrencyCode } from '@prism-sessions/domain-types';
 import type { ConnectorId } from '../connectors/connector-registry';
@@ -36,4 +37,6 @@ export interface AttemptCompletion {
   readonly token?: Secret<string>;
   readonly expiresAt: Date | null;
   readonly error: SessionError | null;
+  /** Where the attempt's connector access token came from (connectors that need one only). */
+  readonly accessTokenSource?: AccessTokenSource;
 }

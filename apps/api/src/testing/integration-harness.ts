@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import { systemClock, type Clock } from '@prism-sessions/connector-interfaces';
 import { createNuveiFakeGateway } from '@prism-sessions/connectors-nuvei/testing';
 import { createPaytmFakeGateway } from '@prism-sessions/connectors-paytm/testing';
+import { createPaypalFakeGateway } from '@prism-sessions/connectors-paypal/testing';
 import { startFakeGatewayServer, type FakeGatewayServer } from '@prism-sessions/testing-fake-gateway';
 import { createApp, type App } from '../app/create-app';
 import { loadConfig } from '../config/env';
@@ -17,12 +18,16 @@ export const TEST_NUVEI = { merchantId: 'it_nuvei_merchant', merchantSiteId: 'it
 /** A second Nuvei merchant the fake gateway knows (two accounts of one connector side by side). */
 export const TEST_NUVEI_2 = { merchantId: 'it_nuvei_merchant_2', merchantSiteId: 'it_site_88', merchantSecret: 'it_nuvei_secret_CANARY_N2' } as const;
 export const TEST_PAYTM = { merchantId: 'ITMID000000000000001', merchantKey: 'itPaytmKeyCANARY', website: 'WEBSTAGING' } as const;
+export const TEST_PAYPAL = { clientId: 'it_paypal_client_id', clientSecret: 'it_paypal_secret_CANARY_P1' } as const;
 
 /** `x-connector-config` header values for the test merchants. */
 export const nuveiConfigHeader = (secret: string = TEST_NUVEI.merchantSecret): string =>
   JSON.stringify({ config: { Nuvei: { merchant_id: TEST_NUVEI.merchantId, merchant_site_id: TEST_NUVEI.merchantSiteId, merchant_secret: secret } } });
 export const paytmConfigHeader = (key: string = TEST_PAYTM.merchantKey): string =>
   JSON.stringify({ config: { Paytm: { merchant_id: TEST_PAYTM.merchantId, merchant_key: key, website: TEST_PAYTM.website } } });
+
+export const paypalConfigHeader = (secret: string = TEST_PAYPAL.clientSecret, clientId: string = TEST_PAYPAL.clientId): string =>
+  JSON.stringify({ config: { Paypal: { client_id: clientId, client_secret: secret } } });
 
 /** A GraphQL answer as received over HTTP. */
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -42,11 +47,14 @@ export interface IntegrationEnv {
   readonly gateway: FakeGatewayServer;
   readonly nuvei: ReturnType<typeof createNuveiFakeGateway>;
   readonly paytm: ReturnType<typeof createPaytmFakeGateway>;
+  readonly paypal: ReturnType<typeof createPaypalFakeGateway>;
   /** `apiKey` is the merchant's secret key; `publishableKey` its publishable key. */
   readonly merchantA: { id: string; apiKey: string; publishableKey: string };
   readonly merchantB: { id: string; apiKey: string; publishableKey: string };
   /** Every log line the server wrote. */
   readonly logs: string[];
+  /** The app's client-token minting (PayPal), as other modules call it. */
+  readonly clientTokens: App['clientTokens'];
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   /** `GET /metrics` on the API. */
   scrapeMetrics(headers?: Record<string, string>): Promise<{ status: number; body: string }>;
@@ -56,13 +64,28 @@ export interface IntegrationEnv {
    */
   databaseOperations(): number;
   /**
-   * A second API instance (its own Prisma client and pool, same database and encryption key), as a
-   * second process would be; resolves with its GraphQL URL. Closed by `close()`.
+   * Starts another API instance on the same database, gateways and clock (its own Prisma pool, service
+   * and in-process state): stands in for a second API process. `encryptionKey`/`previousKeys` default
+   * to this one's key. Closed by {@link close} too.
    */
-  startPeer(): Promise<string>;
+  startPeer(keys?: { encryptionKey: string; previousKeys?: string }): Promise<PeerApi>;
   /** Deletes all sessions, connector state and connector accounts, resets gateways and faults. */
   reset(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** A second API instance of an {@link IntegrationEnv}. */
+export interface PeerApi {
+  readonly url: string;
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  close(): Promise<void>;
+}
+
+async function postGraphQL<T>(url: string, query: string, variables: Record<string, unknown>, headers: Record<string, string>): Promise<GraphQLResponse<T>> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+  const raw = await response.text();
+  const parsed = JSON.parse(raw) as { data?: T; errors?: GraphQLResponse['errors'] };
+  return { httpStatus: response.status, raw, ...(parsed.data !== undefined ? { data: parsed.data } : {}), ...(parsed.errors ? { errors: parsed.errors } : {}) };
 }
 
 export interface IntegrationOptions {
@@ -88,12 +111,14 @@ export async function startIntegrationEnv(options: IntegrationOptions = {}): Pro
   const newToken = options.newToken ? { newToken: options.newToken } : {};
   const nuvei = createNuveiFakeGateway({ merchants: [TEST_NUVEI, TEST_NUVEI_2], clock, ...newToken });
   const paytm = createPaytmFakeGateway({ merchants: [TEST_PAYTM], clock, ...newToken });
-  const gateway = await startFakeGatewayServer({ gateways: { nuvei, paytm } });
+  const paypal = createPaypalFakeGateway({ merchants: [TEST_PAYPAL], now: () => clock.now().getTime(), ...newToken });
+  const gateway = await startFakeGatewayServer({ gateways: { nuvei, paytm, paypal } });
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'info',
     NUVEI_BASE_URL: gateway.baseUrl('nuvei'),
     PAYTM_BASE_URL: `${gateway.baseUrl('paytm')}/`,
+    PAYPAL_BASE_URL: gateway.baseUrl('paypal'),
     // Generous: a cold first request on a busy machine must not time out against the in-process fake.
     GATEWAY_TIMEOUT_MS: String(options.gatewayTimeoutMs ?? 3000),
     GATEWAY_CONNECT_TIMEOUT_MS: '500',
@@ -131,20 +156,35 @@ export async function startIntegrationEnv(options: IntegrationOptions = {}): Pro
   const a = await app.merchants.create('merchant-a');
   const b = await app.merchants.create('merchant-b');
 
-  const gql = async <T,>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> => {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
-    const raw = await response.text();
-    const parsed = JSON.parse(raw) as { data?: T; errors?: GraphQLResponse['errors'] };
-    return { httpStatus: response.status, raw, ...(parsed.data !== undefined ? { data: parsed.data } : {}), ...(parsed.errors ? { errors: parsed.errors } : {}) };
+  const gql = <T,>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> =>
+    postGraphQL<T>(url, query, variables, headers);
+
+  const peers: PeerApi[] = [];
+  const startPeer = async (keys: { encryptionKey: string; previousKeys?: string } = { encryptionKey }): Promise<PeerApi> => {
+    const peerPrisma = createPrismaClient(database.databaseUrl, { poolMax: 20 });
+    const peerApp = await createApp({
+      config,
+      prisma: peerPrisma,
+      encryptor: createFieldEncryptor(keys.encryptionKey, keys.previousKeys),
+      logger: createLogger('info', sink),
+      clock,
+    });
+    const peerUrl = await peerApp.listen(0, '127.0.0.1');
+    const peer: PeerApi = {
+      url: peerUrl,
+      gql: <T,>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) => postGraphQL<T>(peerUrl, query, variables, headers),
+      close: async () => {
+        const index = peers.indexOf(peer);
+        if (index < 0) return;
+        peers.splice(index, 1);
+        await peerApp.close();
+        await peerPrisma.$disconnect();
+      },
+    };
+    peers.push(peer);
+    return peer;
   };
 
-  const peers: Array<{ app: App; prisma: PrismaClient }> = [];
-  const startPeer = async (): Promise<string> => {
-    const peerPrisma = createPrismaClient(database.databaseUrl, { poolMax: 5 });
-    const peer = await createApp({ config, prisma: peerPrisma, encryptor: createFieldEncryptor(encryptionKey), logger: createLogger('info', sink), clock });
-    peers.push({ app: peer, prisma: peerPrisma });
-    return peer.listen(0, '127.0.0.1');
-  };
 
   const scrapeMetrics = async (headers: Record<string, string> = {}) => {
     const response = await fetch(new URL('/metrics', url), { headers });
@@ -159,9 +199,11 @@ export async function startIntegrationEnv(options: IntegrationOptions = {}): Pro
     gateway,
     nuvei,
     paytm,
+    paypal,
     merchantA: { id: a.merchant.id, apiKey: a.apiKey, publishableKey: a.publishableKey },
     merchantB: { id: b.merchant.id, apiKey: b.apiKey, publishableKey: b.publishableKey },
     logs,
+    clientTokens: app.clientTokens,
     databaseOperations: () => operations,
     gql,
     scrapeMetrics,
@@ -173,12 +215,10 @@ export async function startIntegrationEnv(options: IntegrationOptions = {}): Pro
       gateway.reset();
       nuvei.reset();
       paytm.reset();
+      paypal.reset();
     },
     close: async () => {
-      for (const peer of peers) {
-        await peer.app.close();
-        await peer.prisma.$disconnect();
-      }
+      for (const peer of [...peers]) await peer.close();
       await app.close();
       await gateway.stop();
       await prisma.$disconnect();

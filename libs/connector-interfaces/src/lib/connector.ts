@@ -49,6 +49,12 @@ export interface ConnectorDefinition<C, Id extends string = string> {
   readonly flows: ConnectorFlows<C>;
   /** How stored credentials can be checked live before they are saved; absent: no such check. */
   readonly credentialCheck?: CredentialCheck;
+  /**
+   * For connectors with an `accessToken` flow: the non-secret credential that names whose token it is
+   * (PayPal: the client id), so a caller can keep one token per owner. Callers hash it before using it
+   * as a key; it must never be a secret.
+   */
+  readonly accessTokenOwner?: (credentials: C) => string;
 }
 
 /** What a live credential check (e.g. a connector account's `verify: true`) may do for a connector. */

@@ -1,4 +1,6 @@
 import type {
+  AccessTokenRequestData,
+  AccessTokenResponseData,
   AttemptStatus,
   AuthorizeRequestData,
   AuthorizeResponseData,
@@ -12,8 +14,15 @@ import type { HttpRequest, HttpResponse } from './http';
 /** Flows a connector may implement. Every connector declares each one, implemented or not. */
 export const FLOW_NAMES = ['sessionToken', 'authorize', 'psync', 'capture', 'refund', 'void'] as const;
 
-/** One of {@link FLOW_NAMES}. */
-export type FlowName = (typeof FLOW_NAMES)[number];
+/**
+ * Flows only some connectors have, declared only by those (absent means not supported):
+ * `accessToken` is upstream's `CreateAccessToken` (renamed `CreateServerAuthenticationToken`), an
+ * OAuth token the other flows send. A connector that has it says `requiresAccessToken: true`.
+ */
+export const OPTIONAL_FLOW_NAMES = ['accessToken'] as const;
+
+/** One of {@link FLOW_NAMES} or {@link OPTIONAL_FLOW_NAMES}. */
+export type FlowName = (typeof FLOW_NAMES)[number] | (typeof OPTIONAL_FLOW_NAMES)[number];
 
 /** A source of the current time, injected so requests can be built with a frozen clock in tests. */
 export interface Clock {
@@ -92,6 +101,7 @@ export function isUnsupportedFlow(flow: object): flow is UnsupportedFlow {
 
 /** Request/response data of each flow. */
 export interface FlowTypes {
+  readonly accessToken: { readonly request: AccessTokenRequestData; readonly response: AccessTokenResponseData };
   readonly sessionToken: { readonly request: SessionTokenRequestData; readonly response: SessionTokenResponseData };
   readonly authorize: { readonly request: AuthorizeRequestData; readonly response: AuthorizeResponseData };
   readonly psync: { readonly request: never; readonly response: never };
@@ -100,9 +110,14 @@ export interface FlowTypes {
   readonly void: { readonly request: never; readonly response: never };
 }
 
-/** A connector's flow table: the session-token flow is mandatory, the rest handler or explicit stub. */
+/**
+ * A connector's flow table: the session-token flow is mandatory, the rest of {@link FLOW_NAMES} a
+ * handler or an explicit stub; `accessToken` only where the gateway needs one.
+ */
 export type ConnectorFlows<C> = {
   readonly sessionToken: FlowHandler<SessionTokenRequestData, SessionTokenResponseData, C>;
 } & {
-  readonly [F in Exclude<FlowName, 'sessionToken'>]: FlowHandler<FlowTypes[F]['request'], FlowTypes[F]['response'], C> | UnsupportedFlow;
+  readonly [F in Exclude<(typeof FLOW_NAMES)[number], 'sessionToken'>]: FlowHandler<FlowTypes[F]['request'], FlowTypes[F]['response'], C> | UnsupportedFlow;
+} & {
+  readonly accessToken?: FlowHandler<AccessTokenRequestData, AccessTokenResponseData, C>;
 };

@@ -28,8 +28,8 @@ export interface ConformanceFixtures {
   readonly answers: {
     /** A successful session answer and the token it carries. */
     readonly success: { readonly response: HttpResponse; readonly token: string };
-    /** A 2xx decline ("200 + error body"). */
-    readonly decline: { readonly response: HttpResponse; readonly code: string };
+    /** A 2xx decline ("200 + error body"); absent for gateways that answer every failure with 4xx/5xx (PayPal). */
+    readonly decline?: { readonly response: HttpResponse; readonly code: string };
     /** Each known 4xx body shape and the gateway code it must map to. */
     readonly clientErrors: readonly { readonly response: HttpResponse; readonly code: string }[];
     /** A 5xx answer; must map to a retryable FAILURE. */
@@ -40,6 +40,13 @@ export interface ConformanceFixtures {
     readonly malformedSuccess: HttpResponse;
     /** A 2xx with an empty body. */
     readonly emptySuccess: HttpResponse;
+  };
+  /** Required when the connector `requiresAccessToken`: canned answers of its access-token flow. */
+  readonly accessToken?: {
+    /** A token answer, the token it carries and its declared lifetime in seconds. */
+    readonly success: { readonly response: HttpResponse; readonly token: string; readonly expiresInSeconds: number };
+    /** The gateway refusing the client credentials, and the code it must map to. */
+    readonly invalidClient: { readonly response: HttpResponse; readonly code: string; readonly unifiedCode: string };
   };
 }
 
@@ -153,14 +160,68 @@ export function describeConnectorConformance<C>(connector: ConnectorDefinition<C
       expectNoSecret(result);
     });
 
-    it('maps a 2xx decline to a FAILURE outcome carrying the gateway code', async () => {
-      const result = await run(() => fixtures.answers.decline.response);
-      expect(result.status).toBe('FAILURE');
-      if (result.status !== 'FAILURE') return;
-      expect(result.error.code).toBe(fixtures.answers.decline.code);
-      expect(result.error.retryable).toBe(false);
-      expectNoSecret(result);
+    const decline = fixtures.answers.decline;
+    if (decline !== undefined) {
+      it('maps a 2xx decline to a FAILURE outcome carrying the gateway code', async () => {
+        const result = await run(() => decline.response);
+        expect(result.status).toBe('FAILURE');
+        if (result.status !== 'FAILURE') return;
+        expect(result.error.code).toBe(decline.code);
+        expect(result.error.retryable).toBe(false);
+        expectNoSecret(result);
+      });
+    }
+
+    it('has an access-token flow exactly when it says it requires an access token', () => {
+      const entry = connector.flows.accessToken;
+      expect(entry !== undefined && !isUnsupportedFlow(entry)).toBe(connector.capabilities.requiresAccessToken);
+      expect(fixtures.accessToken !== undefined).toBe(connector.capabilities.requiresAccessToken);
+      expect(connector.accessTokenOwner !== undefined).toBe(connector.capabilities.requiresAccessToken);
+      if (connector.accessTokenOwner !== undefined) {
+        const owner = connector.accessTokenOwner(credentials);
+        expect(owner.length).toBeGreaterThan(0);
+        for (const secret of fixtures.secretsNeverOnWire) expect(owner).not.toContain(secret);
+      }
     });
+
+    const accessTokenAnswers = fixtures.accessToken;
+    if (accessTokenAnswers !== undefined) {
+      const runAccessToken = (response: HttpResponse) =>
+        executeFlow(connector, 'accessToken', { ...ctx(), request: {} }, new RecordingTransport(() => response));
+
+      it('builds its access-token request deterministically, with no secret in clear', () => {
+        const handler = connector.flows.accessToken;
+        if (handler === undefined) throw new Error('accessToken flow missing');
+        const first = handler.buildRequest({ ...ctx(), request: {} });
+        const second = handler.buildRequest({ ...ctx(), request: {} });
+        expect(second).toEqual(first);
+        expect(first.url.startsWith(fixtures.baseUrl)).toBe(true);
+        for (const secret of fixtures.secretsNeverOnWire) expect(`${first.url} ${first.body ?? ''}`).not.toContain(secret);
+        expectNoSecret(first.headers);
+      });
+
+      it('maps an access-token answer to the masked token and its lifetime', async () => {
+        const result = await runAccessToken(accessTokenAnswers.success.response);
+        expect(result.status).toBe('SUCCESS');
+        if (result.status !== 'SUCCESS') return;
+        expect(result.data.accessToken.expose()).toBe(accessTokenAnswers.success.token);
+        expect(result.data.expiresInSeconds).toBe(accessTokenAnswers.success.expiresInSeconds);
+        expect(rendered(result)).not.toContain(accessTokenAnswers.success.token);
+      });
+
+      it('maps refused client credentials to a non-retryable FAILURE naming the cause', async () => {
+        const result = await runAccessToken(accessTokenAnswers.invalidClient.response);
+        expect(result.status).toBe('FAILURE');
+        if (result.status !== 'FAILURE') return;
+        expect(result.error).toMatchObject({ code: accessTokenAnswers.invalidClient.code, unifiedCode: accessTokenAnswers.invalidClient.unifiedCode, retryable: false });
+        expectNoSecret(result);
+      });
+
+      it('raises ConnectorError for a malformed access-token answer', async () => {
+        await expect(runAccessToken(fixtures.answers.malformedSuccess)).rejects.toBeInstanceOf(ConnectorError);
+        await expect(runAccessToken(fixtures.answers.emptySuccess)).rejects.toBeInstanceOf(ConnectorError);
+      });
+    }
 
     it('maps each known 4xx body shape', async () => {
       for (const answer of fixtures.answers.clientErrors) {

@@ -1,5 +1,6 @@
 import { nuveiConnector } from '@prism-sessions/connectors-nuvei';
 import { paytmConnector } from '@prism-sessions/connectors-paytm';
+import { paypalConnector } from '@prism-sessions/connectors-paypal';
 
 /**
  * Every connector this product ships, in display order. Applications derive everything per
@@ -7,7 +8,7 @@ import { paytmConnector } from '@prism-sessions/connectors-paytm';
  * AAD names, key rotation): adding a connector is one line here, plus its library, its tsconfig
  * path alias and a migration adding its id to the database enum.
  */
-export const CONNECTORS = [nuveiConnector, paytmConnector] as const;
+export const CONNECTORS = [nuveiConnector, paytmConnector, paypalConnector] as const;
 
 /** One registered connector's definition. */
 export type RegisteredConnectorDefinition = (typeof CONNECTORS)[number];

@@ -11,8 +11,13 @@ export const UNIFIED_ERROR_CODES = [
   'INVALID_SIGNATURE',
   /** Request timestamp outside the gateway's window (Nuvei 1021): clock skew. */
   'INVALID_TIMESTAMP',
-  /** Merchant identifiers the gateway does not know (Nuvei 1013/1022). */
+  /** Merchant identifiers or client credentials the gateway does not know (Nuvei 1013/1022, PayPal `invalid_client`). */
   'INVALID_CREDENTIALS',
+  /**
+   * The connector access token we called with was expired or revoked (PayPal 401 `invalid_token`):
+   * fetch a new one and retry.
+   */
+  'ACCESS_TOKEN_EXPIRED',
   /** The session token expired (Nuvei 1069, Paytm 1006). */
   'SESSION_EXPIRED',
   /** The session token was already used for an order (Nuvei 1064). */

@@ -17,6 +17,13 @@ export interface PaymentFlowData {
   readonly testMode: boolean;
   /** Opaque connector-specific data the merchant passed through. */
   readonly connectorFeatureData?: Secret<string>;
+  /**
+   * The connector access token to call with (upstream `PaymentFlowData.access_token`), for connectors
+   * whose capabilities say `requiresAccessToken`; obtained by their `accessToken` flow or given by the caller.
+   */
+  readonly accessToken?: Secret<string>;
+  /** Our id of this attempt, for gateways that take an idempotency/request id per call (PayPal `PayPal-Request-Id`). */
+  readonly attemptId?: string;
 }
 
 /** Input of the session-token flow (upstream `SessionTokenRequestData`). */
@@ -25,10 +32,14 @@ export interface SessionTokenRequestData {
   readonly amount: Money;
   /** Paytm derives `head.channelId` from `osType`. */
   readonly browserInfo?: BrowserInformation;
+  /** The gateway's id for the customer (upstream `ConnectorState.connector_customer_id`); PayPal `customer_id`. */
+  readonly customerId?: string;
 }
 
 /** Output of a successful session-token flow (upstream `SessionTokenResponseData`). */
 export interface SessionTokenResponseData {
-  /** Nuvei `sessionToken` / Paytm `txnToken`. A bearer credential: keep it wrapped. */
+  /** Nuvei `sessionToken` / Paytm `txnToken` / PayPal `client_token`. A bearer credential: keep it wrapped. */
   readonly sessionToken: Secret<string>;
+  /** Lifetime the gateway declared for this token, in seconds, when it declares one (PayPal `expires_in`). */
+  readonly expiresInSeconds?: number;
 }

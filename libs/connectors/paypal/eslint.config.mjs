@@ -1,0 +1,3 @@
+import baseConfig, { ioFreeLibrary } from '../../../eslint.config.mjs';
+
+export default [...baseConfig, ...ioFreeLibrary];
