@@ -53,6 +53,17 @@ const staticSchema = z.object({
   RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(200),
   /** How long a connector-account look-up of createSessionToken is cached in-process (0: not cached); the bound within which a disable takes effect on every instance. */
   CONNECTOR_ACCOUNT_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
+  /** Apple Pay merchant validation base URL (`{base}paymentservices/paymentSession`); the simulator's in tests. */
+  APPLE_PAY_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://apple-pay-gateway.apple.com/'),
+  /** Bound on one Apple Pay merchant validation call. */
+  APPLE_PAY_TIMEOUT_MS: z.coerce.number().int().positive().default(10000),
+  /** Optional PEM file of extra CAs to trust for Apple Pay (the simulator's), read once at startup. */
+  APPLE_PAY_CA_FILE: z.string().optional(),
+  /** `true`: POST /payments/session_tokens also emits our non-upstream `paytm_checkout` wallet (GraphQL always does). */
+  PAYTM_CHECKOUT_SESSION_TOKENS: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
 });
 
 /** `<ID>_BASE_URL`: the gateway base URL override of one registered connector (e.g. `NUVEI_BASE_URL`). */

@@ -8,4 +8,5 @@ export const tokenAad = (sessionId: string): string => `payment_sessions.token:$
 export const metadataAad = (sessionId: string): string => `payment_sessions.metadata:${sessionId}`;
 export const connectorFeatureDataAad = (sessionId: string): string => `payment_sessions.connector_feature_data:${sessionId}`;
 export const accessTokenAad = (merchantId: string, connector: ConnectorId): string => `connector_states.access_token:${merchantId}:${connector}`;
+export const connectorAccountWalletConfigAad = (merchantId: string, accountId: string): string => `connector_accounts.wallet_config:${merchantId}:${accountId}`;
 export const connectorAccountCredentialsAad = (merchantId: string, accountId: string): string => `connector_accounts.credentials:${merchantId}:${accountId}`;

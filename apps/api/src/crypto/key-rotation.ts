@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../generated/prisma/client';
-import { accessTokenAad, connectorAccountCredentialsAad, connectorFeatureDataAad, metadataAad, tokenAad } from './column-aad';
+import { accessTokenAad, connectorAccountCredentialsAad, connectorAccountWalletConfigAad, connectorFeatureDataAad, metadataAad, tokenAad } from './column-aad';
 import type { FieldEncryptor } from './field-encryption';
 import { fromDbConnector } from '../connectors/connector-db';
 
@@ -75,6 +75,21 @@ export async function rotateEncryptionKeys(prisma: PrismaClient, encryptor: Fiel
       const aad = connectorAccountCredentialsAad(row.merchantId, row.id);
       const sealed = reseal(encryptor, row.credentialsCiphertext, row.encryptionKeyId, aad) ?? new Uint8Array();
       const updated = await prisma.connectorAccount.updateMany({ where: { id: row.id, encryptionKeyId: row.encryptionKeyId }, data: { credentialsCiphertext: sealed, encryptionKeyId: current } });
+      connectorAccounts += updated.count;
+    }
+  }
+  // Wallet configurations (Apple Pay certificate and key) have their own key id.
+  for (;;) {
+    const rows = await prisma.connectorAccount.findMany({
+      where: { walletConfigCiphertext: { not: null }, walletConfigKeyId: { not: current } },
+      select: { id: true, merchantId: true, walletConfigKeyId: true, walletConfigCiphertext: true },
+      take: BATCH,
+    });
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      const aad = connectorAccountWalletConfigAad(row.merchantId, row.id);
+      const sealed = reseal(encryptor, row.walletConfigCiphertext, row.walletConfigKeyId ?? '', aad);
+      const updated = await prisma.connectorAccount.updateMany({ where: { id: row.id, walletConfigKeyId: row.walletConfigKeyId }, data: { walletConfigCiphertext: sealed, walletConfigKeyId: current } });
       connectorAccounts += updated.count;
     }
   }

@@ -4,6 +4,8 @@ import { ApiKeyResolver } from '../api-keys/api-key.resolver';
 import { ConnectorAccountResolver } from '../connector-accounts/connector-account.resolver';
 import { ConnectorResolver } from '../connectors/connector.resolver';
 import { PaymentSessionResolver } from '../payment-sessions/payment-session.resolver';
+import { PaymentResolver } from '../payments/payment.resolver';
+import { WalletSessionTokensResolver } from '../wallet-sessions/wallet-session-tokens.resolver';
 import { ClientSigningKeyResolver } from '../signing-keys/client-signing-key.resolver';
 
 /** The resolver instances, built by the composition root. */
@@ -13,6 +15,8 @@ export interface AppResolvers {
   readonly apiKeys: ApiKeyResolver;
   readonly clientSigningKeys: ClientSigningKeyResolver;
   readonly connectorAccounts: ConnectorAccountResolver;
+  readonly payments: PaymentResolver;
+  readonly walletSessionTokens: WalletSessionTokensResolver;
 }
 
 /**
@@ -28,6 +32,8 @@ export async function buildAppSchema(resolvers?: AppResolvers): Promise<GraphQLS
           [ApiKeyResolver, resolvers.apiKeys],
           [ClientSigningKeyResolver, resolvers.clientSigningKeys],
           [ConnectorAccountResolver, resolvers.connectorAccounts],
+          [PaymentResolver, resolvers.payments],
+          [WalletSessionTokensResolver, resolvers.walletSessionTokens],
         ]
       : [],
   );
@@ -39,7 +45,7 @@ export async function buildAppSchema(resolvers?: AppResolvers): Promise<GraphQLS
     },
   };
   return buildSchema({
-    resolvers: [PaymentSessionResolver, ConnectorResolver, ApiKeyResolver, ClientSigningKeyResolver, ConnectorAccountResolver],
+    resolvers: [PaymentSessionResolver, ConnectorResolver, ApiKeyResolver, ClientSigningKeyResolver, ConnectorAccountResolver, PaymentResolver, WalletSessionTokensResolver],
     container,
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
     emitSchemaFile: false,

@@ -10,6 +10,7 @@ import type { AppMetrics } from '../metrics/app-metrics';
 import type { MetricsHandler } from '../metrics/metrics-endpoint';
 import { OTHER } from '../metrics/operation-label';
 import { CREATE_SESSION_TOKEN_PATH } from './create-session-token.route';
+import { SESSION_TOKENS_PATH, sendHsError, unparseableBody } from './session-tokens.route';
 
 /** What the HTTP layer needs from the application. */
 export interface HttpServerDeps {
@@ -23,6 +24,8 @@ export interface HttpServerDeps {
   readonly metricsEndpoint: MetricsHandler;
   /** Upstream's HTTP alias `POST /payments/create_session_token` (JSON body already parsed). */
   createSessionTokenAlias?(req: IncomingMessage & { body?: unknown }, res: ServerResponse): Promise<void>;
+  /** Upstream's client-side `POST /payments/session_tokens` (JSON body already parsed; CORS open). */
+  sessionTokens?(req: IncomingMessage & { body?: unknown }, res: ServerResponse, requestId: string): Promise<void>;
 }
 
 // Label values of the requests that are not GraphQL operations.
@@ -88,6 +91,31 @@ export function createHttpServer(deps: HttpServerDeps): Server {
         (health) => sendJson(res, health.database === 'up' ? 200 : 503, { status: health.database === 'up' ? 'ok' : 'degraded', database: health.database }),
         () => sendJson(res, 503, { status: 'degraded', database: 'down' }),
       );
+      return;
+    }
+    const sessionTokens = deps.sessionTokens;
+    if (path === SESSION_TOKENS_PATH && sessionTokens) {
+      observation.operation = 'session_tokens';
+      // Browsers call it cross-origin with an api-key header: answer the CORS preflight.
+      corsHandler(req, res, () => {
+        if (req.method !== 'POST') {
+          res.setHeader('allow', 'POST');
+          httpError(res, 405, 'METHOD_NOT_ALLOWED', `${SESSION_TOKENS_PATH} accepts POST only`);
+          return;
+        }
+        jsonParser(req, res, (parseError: unknown) => {
+          if (parseError) {
+            const type = (parseError as { type?: string }).type;
+            sendHsError(res, type === 'entity.too.large' ? { ...unparseableBody(), httpStatus: 413, message: `Json deserialize error: body exceeds ${deps.maxBodyBytes} bytes` } : unparseableBody());
+            return;
+          }
+          sessionTokens(req, res, requestId).catch((error: unknown) => {
+            deps.logger.error({ err: error, requestId }, 'unhandled error serving session_tokens');
+            if (!res.headersSent) httpError(res, 500, 'INTERNAL_SERVER_ERROR', 'Unexpected error');
+            else res.end();
+          });
+        });
+      });
       return;
     }
     const alias = deps.createSessionTokenAlias;
