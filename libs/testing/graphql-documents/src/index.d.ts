@@ -32,3 +32,13 @@ export declare const DISABLE_CONNECTOR_ACCOUNT: string;
 export declare const ENABLE_CONNECTOR_ACCOUNT: string;
 /** The calling merchant's connector accounts. Variables (optional): `{ connector }`. */
 export declare const CONNECTOR_ACCOUNTS: string;
+/** createPayment: `clientSecret`, `payment { … }` or `error`. Variables: `{ input: CreatePaymentInput }`. */
+export declare const CREATE_PAYMENT: string;
+/** One payment with its sessions. Variables: `{ id }`. */
+export declare const PAYMENT: string;
+/** A page of the calling merchant's payments. Variables (optional): `{ first, after, filter }`. */
+export declare const PAYMENTS: string;
+/** cancelPayment. Variables: `{ id }`. */
+export declare const CANCEL_PAYMENT: string;
+/** createWalletSessionTokens (publishable key). Variables: `{ input: WalletSessionTokensInput }`. */
+export declare const CREATE_WALLET_SESSION_TOKENS: string;
