@@ -14,7 +14,14 @@ import {
   REVOKE_CLIENT_SIGNING_KEY,
   REVOKE_PAYMENT_SESSION,
   UPDATE_CONNECTOR_ACCOUNT,
+  CREATE_PAYMENT,
+  PAYMENT,
+  PAYMENTS,
+  CREATE_WALLET_SESSION_TOKENS,
 } from '@prism-sessions/testing-graphql-documents';
+import { Secret } from '@prism-sessions/masking';
+import { ConnectorAccountRepository } from '../connector-accounts/connector-account.repository';
+import { createFieldEncryptor } from '../crypto/field-encryption';
 import { SessionTokenGrpcClient } from '../testing/grpc-client';
 import { authHeaders, nuveiConfigHeader, paytmConfigHeader, startIntegrationEnv, TEST_NUVEI, TEST_NUVEI_2, TEST_PAYTM, type IntegrationEnv } from '../testing/integration-harness';
 
@@ -38,6 +45,9 @@ const canaries = {
   accountSecret2: TEST_NUVEI_2.merchantSecret,
   accountReplaced: 'CANARY_ACCOUNT_REPLACED_SECRET',
   accountVerifyWrong: 'CANARY_ACCOUNT_VERIFY_WRONG',
+  // Wallet configuration: Apple Pay merchant identity certificate and key (sealed, write-only).
+  appleCertificate: 'CANARY_APPLE_CERTIFICATE_BODY',
+  appleKey: 'CANARY_APPLE_PRIVATE_KEY_BODY',
 };
 
 let env: IntegrationEnv;
@@ -50,7 +60,7 @@ async function call(input: Record<string, unknown>, headers: Record<string, stri
 }
 
 async function dumpTables(): Promise<string> {
-  const tables = ['merchants', 'api_keys', 'client_signing_keys', 'payment_sessions', 'payment_session_attempts', 'connector_states', 'connector_accounts', '_prisma_migrations'];
+  const tables = ['merchants', 'payments', 'api_keys', 'client_signing_keys', 'payment_sessions', 'payment_session_attempts', 'connector_states', 'connector_accounts', '_prisma_migrations'];
   const dump: Record<string, unknown> = {};
   for (const table of tables) {
     const rows = await env.prisma.$queryRawUnsafe<Array<Record<string, unknown>>>(`SELECT * FROM "${table}"`);
@@ -196,6 +206,55 @@ describe('no secret, token or PII in clear anywhere', () => {
     await account(DISABLE_CONNECTOR_ACCOUNT, { id: stored }, noConfig);
     await call(nuvei('leak_17', { connectorAccountId: stored }), noConfig);
 
+    // Payments and wallet session tokens: the client secret is shown once (createPayment) and echoed to
+    // its holder by POST /payments/session_tokens; wrong, other-merchant and expired-style calls; Apple
+    // Pay certificate and key offered through GraphQL (refused) and stored sealed (repository).
+    const clientSecrets: string[] = [];
+    const pem = (kind: string, body: string) => `-----BEGIN ${kind}-----\n${body}\n-----END ${kind}-----\n`;
+    const applePay = { merchantIdentifier: 'merchant.com.leak', displayName: 'Leak', domains: ['leak.example.test'], certificatePem: pem('CERTIFICATE', canaries.appleCertificate), privateKeyPem: pem('PRIVATE KEY', canaries.appleKey) };
+    await account(CREATE_CONNECTOR_ACCOUNT, { input: { connector: 'NUVEI', label: 'apple gql', testMode: true, credentials: nuveiCreds(canaries.nuveiSecret), wallets: ['APPLE_PAY'], walletConfig: { applePay } } }, noConfig);
+    await account(CREATE_CONNECTOR_ACCOUNT, { input: { connector: 'NUVEI', label: 'gpay', testMode: true, credentials: nuveiCreds(canaries.nuveiSecret), wallets: ['GOOGLE_PAY'], walletConfig: { googlePay: { merchantName: 'Leak', gatewayMerchantId: 'googletest' } } } }, noConfig);
+    await new ConnectorAccountRepository(env.prisma, createFieldEncryptor(env.encryptionKey)).create({
+      id: '00000000-0000-4000-8000-00000000a991',
+      merchantId: env.merchantA.id,
+      connector: 'nuvei',
+      label: 'apple stored',
+      testMode: true,
+      isDefault: false,
+      wallets: ['APPLE_PAY'],
+      credentialsJson: new Secret(JSON.stringify(nuveiCreds(canaries.nuveiSecret))),
+      credentialHints: {},
+      lastVerifiedAt: null,
+      walletConfig: {
+        config: { applePay: { ...applePay, merchantBusinessCountry: 'US', certificatePem: new Secret(applePay.certificatePem), privateKeyPem: new Secret(applePay.privateKeyPem) } },
+        hints: { applePay: { merchantIdentifier: 'merchant.com.leak', displayName: 'Leak', domains: ['leak.example.test'], certificateNotAfter: '2030-01-01T00:00:00.000Z' } },
+      },
+    });
+    responses.push((await env.gql(CONNECTOR_ACCOUNTS, {}, noConfig)).raw);
+    for (const reference of ['leak-order-1', 'leak-order-1', 'leak-order-2']) {
+      const created = await env.gql<{ createPayment: { clientSecret: string | null; payment: { id: string } } }>(CREATE_PAYMENT, { input: { amount: { minorAmount: 1000, currency: 'USD' }, merchantReference: reference } }, noConfig);
+      if (created.data?.createPayment.clientSecret) clientSecrets.push(created.data.createPayment.clientSecret);
+      responses.push(created.raw);
+    }
+    const [secret1 = 'missing', secret2 = 'missing'] = clientSecrets;
+    const payId = secret1.split('_secret_')[0] ?? '';
+    responses.push((await env.gql(PAYMENT, { id: payId }, noConfig)).raw, (await env.gql(PAYMENTS, {}, noConfig)).raw);
+    const pk = { 'api-key': env.merchantA.publishableKey };
+    for (const [body, headers] of [
+      [{ payment_id: payId, client_secret: secret1, wallets: [] }, pk],
+      [{ payment_id: payId, client_secret: secret1, wallets: [] }, { ...pk, 'x-client-platform': 'web', 'x-browser-name': 'Safari' }],
+      [{ payment_id: payId, client_secret: secret2, wallets: [] }, pk],
+      [{ payment_id: payId, client_secret: `${secret1}0`, wallets: [] }, pk],
+      [{ payment_id: payId, client_secret: secret1, wallets: [] }, { 'api-key': env.merchantB.publishableKey }],
+      [{ payment_id: payId, client_secret: secret1, wallets: [] }, { 'api-key': env.merchantA.apiKey }],
+      [{ payment_id: payId, client_secret: secret1 }, pk],
+    ] as Array<[Record<string, unknown>, Record<string, string>]>) {
+      responses.push((await env.rest('/payments/session_tokens', body, headers)).raw);
+    }
+    responses.push((await env.gql(CREATE_WALLET_SESSION_TOKENS, { input: { paymentId: payId, clientSecret: secret1 } }, pk)).raw);
+    responses.push((await env.gql(CREATE_WALLET_SESSION_TOKENS, { input: { paymentId: payId, clientSecret: secret2 } }, pk)).raw);
+    expect(clientSecrets).toHaveLength(2);
+
     const issuedTokens = [...env.nuvei.issuedTokens, ...env.paytm.issuedTokens];
     expect(issuedTokens.length).toBeGreaterThanOrEqual(3);
     // Signatures and checksums the gateway received must not be echoed anywhere either.
@@ -214,7 +273,11 @@ describe('no secret, token or PII in clear anywhere', () => {
     const metrics = await env.scrapeMetrics({ authorization: `Bearer ${canaries.metricsToken}` });
     expect(metrics.body).toContain('gateway_calls_total{');
     // The owner legitimately receives its live token in `sessionToken` / `token`; strip exactly those fields.
-    const responseText = responses.map((raw) => raw.replace(/"(sessionToken|token|session_token)":"CANARYTOKEN\d+"/g, '"$1":"<owner token>"')).join('\n');
+    // Likewise the client secret: in createPayment's payload and echoed to its holder by the REST answer.
+    const responseText = responses
+      .map((raw) => raw.replace(/"(sessionToken|token|session_token)":"CANARYTOKEN\d+"/g, '"$1":"<owner token>"'))
+      .map((raw) => clientSecrets.reduce((text, secret) => text.replace(`"clientSecret":"${secret}"`, '"clientSecret":"<shown once>"').replace(`"client_secret":"${secret}"`, '"client_secret":"<holder>"'), raw))
+      .join('\n');
     const everything = { logs, tables, responses: responseText, metrics: metrics.body };
     const secrets = [
       ...Object.values(canaries),
@@ -228,6 +291,9 @@ describe('no secret, token or PII in clear anywhere', () => {
       ...pemLines,
       ...wireSecrets,
       CANARY_TOKEN,
+      ...clientSecrets,
+      // The random part of each client secret (the payment id before it is not secret).
+      ...clientSecrets.map((secret) => secret.split('_secret_')[1] ?? 'missing'),
     ];
     const found: string[] = [];
     for (const [where, text] of Object.entries(everything)) {
@@ -243,7 +309,11 @@ describe('no secret, token or PII in clear anywhere', () => {
     expect(tables).toContain('"leak pk"');
     expect(tables).toContain('"leak-key"');
     expect(tables).toContain('credentials_ciphertext');
-    expect(await env.prisma.connectorAccount.count()).toBe(3);
+    // 3 credential accounts + the Google Pay one + the Apple Pay one stored sealed (the GraphQL Apple Pay save is refused).
+    expect(await env.prisma.connectorAccount.count()).toBe(5);
+    expect(tables).toContain('wallet_config_ciphertext');
+    expect(tables).toContain('client_secret_hash');
+    expect(responses.join('\n')).toContain('"client_secret":"');
     expect(await env.prisma.paymentSession.count({ where: { connectorAccountId: { not: null } } })).toBe(4);
   });
 });
