@@ -11,6 +11,14 @@ function configError(env: NodeJS.ProcessEnv): Error {
 }
 
 describe('loadConfig', () => {
+  it('reads the Apple Pay and paytm_checkout settings', () => {
+    const config = loadConfig({ APPLE_PAY_BASE_URL: 'https://127.0.0.1:9443/', APPLE_PAY_TIMEOUT_MS: '2500', APPLE_PAY_CA_FILE: '/tmp/ca.pem', PAYTM_CHECKOUT_SESSION_TOKENS: 'true' });
+    expect(config).toMatchObject({ APPLE_PAY_BASE_URL: 'https://127.0.0.1:9443/', APPLE_PAY_TIMEOUT_MS: 2500, APPLE_PAY_CA_FILE: '/tmp/ca.pem', PAYTM_CHECKOUT_SESSION_TOKENS: true });
+    expect(configError({ APPLE_PAY_TIMEOUT_MS: '0' }).message).toContain('APPLE_PAY_TIMEOUT_MS');
+    expect(configError({ APPLE_PAY_BASE_URL: 'ftp://apple' }).message).toContain('APPLE_PAY_BASE_URL');
+    expect(configError({ PAYTM_CHECKOUT_SESSION_TOKENS: 'yes' }).message).toContain('PAYTM_CHECKOUT_SESSION_TOKENS');
+  });
+
   it('applies the documented defaults to an empty environment', () => {
     const config = loadConfig({});
     expect(config).toEqual({
@@ -31,8 +39,12 @@ describe('loadConfig', () => {
       RATE_LIMIT_PER_SECOND: 100,
       RATE_LIMIT_BURST: 200,
       CONNECTOR_ACCOUNT_CACHE_TTL_MS: 5000,
+      APPLE_PAY_BASE_URL: 'https://apple-pay-gateway.apple.com/',
+      APPLE_PAY_TIMEOUT_MS: 10000,
+      PAYTM_CHECKOUT_SESSION_TOKENS: false,
       baseUrlAllowlist: new Set(),
     });
+    expect(config.APPLE_PAY_CA_FILE).toBeUndefined();
     expect(config.METRICS_TOKEN).toBeUndefined();
     expect(config.DATABASE_URL).toBeUndefined();
     expect(config.NUVEI_BASE_URL).toBeUndefined();

@@ -16,6 +16,11 @@ import {
   REVOKE_CLIENT_SIGNING_KEY,
   REVOKE_PAYMENT_SESSION,
   UPDATE_CONNECTOR_ACCOUNT,
+  CREATE_PAYMENT,
+  PAYMENT,
+  PAYMENTS,
+  CANCEL_PAYMENT,
+  CREATE_WALLET_SESSION_TOKENS,
 } from '@prism-sessions/testing-graphql-documents';
 import { parse, validate, type GraphQLSchema } from 'graphql';
 import { buildAppSchema } from '../graphql/schema';
@@ -39,6 +44,11 @@ const documents = {
   DISABLE_CONNECTOR_ACCOUNT,
   ENABLE_CONNECTOR_ACCOUNT,
   CONNECTOR_ACCOUNTS,
+  CREATE_PAYMENT,
+  PAYMENT,
+  PAYMENTS,
+  CANCEL_PAYMENT,
+  CREATE_WALLET_SESSION_TOKENS,
 };
 
 describe('@prism-sessions/testing-graphql-documents', () => {
