@@ -6,7 +6,7 @@ import type { GraphQLContext } from '../graphql/context';
 import { requireMerchant } from '../graphql/require-merchant';
 import { toPaymentSession, type PaymentSessionView } from '../payment-sessions/payment-session.mapper';
 import { PaymentSessionType } from '../payment-sessions/payment-session.type';
-import { decodeCursor, encodeCursor } from '../payment-sessions/session-cursor';
+import { encodeCursor } from '../payment-sessions/session-cursor';
 import { PAYMENT_ID_PATTERN } from './client-secret';
 import { CreatePaymentInput, PaymentFilter } from './payment.input';
 import { paymentErrorInfo, toPayment } from './payment.mapper';
