@@ -241,7 +241,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     metrics,
     metricsEndpoint,
     createSessionTokenAlias: createSessionTokenRoute(endpoint, logger),
-    sessionTokens: createSessionTokensRoute({ service: walletSessions, authenticator, connectors, logger, paytmCheckout: config.PAYTM_CHECKOUT_SESSION_TOKENS }),
+    sessionTokens: createSessionTokensRoute({ service: walletSessions, authenticator, connectors, logger, paytmCheckout: config.PAYTM_CHECKOUT_SESSION_TOKENS, rateLimiter, onRateLimited }),
   });
   server.keepAliveTimeout = 65_000;
   return {

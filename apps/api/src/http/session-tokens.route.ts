@@ -4,6 +4,8 @@ import type { ConnectorRegistry } from '../connectors/connector-registry';
 import { isDatabaseUnavailable } from '../errors/database-errors';
 import type { Logger } from '../logging/logger';
 import type { MerchantAuthenticator } from '../merchants/merchant-authenticator';
+import type { RateLimitRejectionHook } from '../rate-limit/rate-limit-plugin';
+import type { TokenBucketLimiter } from '../rate-limit/token-bucket';
 import { hsErrorBody, internalError, malformedBody, type HsError } from '../wallet-sessions/hs-error';
 import { parseClientContext } from '../wallet-sessions/client-context';
 import { parseSessionTokensBody } from '../wallet-sessions/session-tokens.body';
@@ -36,6 +38,9 @@ export interface SessionTokensRouteDeps {
   readonly logger: Logger;
   /** PAYTM_CHECKOUT_SESSION_TOKENS: emit the non-upstream `paytm_checkout` wallet. */
   readonly paytmCheckout: boolean;
+  /** The merchant's gateway-call bucket (shared with GraphQL and gRPC): one token per call of a publishable key. */
+  readonly rateLimiter: TokenBucketLimiter;
+  readonly onRateLimited?: RateLimitRejectionHook;
 }
 
 /**
@@ -57,6 +62,16 @@ export function createSessionTokensRoute(deps: SessionTokensRouteDeps): (req: In
       const apiKey = header(req, 'api-key');
       // Upstream reads the publishable key from `api-key` only.
       const caller = apiKey === undefined ? 'MISSING_API_KEY' : await deps.authenticator.authenticate({ apiKey });
+      if (typeof caller !== 'string' && caller.apiKey.kind === 'PUBLISHABLE') {
+        const taken = deps.rateLimiter.take(caller.merchant.id, 1);
+        if (!taken.allowed) {
+          deps.onRateLimited?.({ merchantId: caller.merchant.id, cost: 1, retryAfterSeconds: taken.retryAfterSeconds });
+          // Not an upstream answer (upstream has no per-merchant limit here); same shape, our code.
+          res.setHeader('retry-after', String(taken.retryAfterSeconds));
+          sendJson(res, 429, { error: { type: 'invalid_request', message: `Too many requests; retry after ${taken.retryAfterSeconds} s`, code: 'RATE_LIMITED' } });
+          return;
+        }
+      }
       const result = await deps.service.createTokens({
         caller: typeof caller === 'string' ? null : { merchantId: caller.merchant.id, keyKind: caller.apiKey.kind },
         paymentId: body.paymentId,

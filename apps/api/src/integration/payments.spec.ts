@@ -111,3 +111,29 @@ describe('payments', () => {
     expect(cancelled.data?.payments.edges.map((e) => e.node.id)).toEqual([ids[0]]);
   });
 });
+
+describe('POST /payments/session_tokens rate limit', () => {
+  let limited: IntegrationEnv;
+  const rejections: string[] = [];
+  beforeAll(async () => {
+    limited = await startIntegrationEnv({ env: { RATE_LIMIT_BURST: '2', RATE_LIMIT_PER_SECOND: '0.001' }, onRateLimited: (r) => rejections.push(r.merchantId) });
+  });
+  afterAll(async () => {
+    await limited?.close();
+  });
+
+  it('spends the merchant’s gateway-call bucket: over it, 429 with retry-after and nothing done', async () => {
+    const created = await limited.gql<{ createPayment: { clientSecret: string; payment: { id: string } } }>(CREATE_PAYMENT, { input: { amount: { minorAmount: 1000, currency: 'USD' } } }, authHeaders(limited.merchantA.apiKey));
+    const body = { payment_id: created.data?.createPayment.payment.id, client_secret: created.data?.createPayment.clientSecret, wallets: [] };
+    const pk = { 'api-key': limited.merchantA.publishableKey };
+    const statuses = [];
+    for (let i = 0; i < 3; i += 1) statuses.push((await limited.rest('/payments/session_tokens', body, pk)).status);
+    expect(statuses).toEqual([200, 200, 429]);
+    const refused = await limited.rest('/payments/session_tokens', body, pk);
+    expect(refused.body).toMatchObject({ error: { code: 'RATE_LIMITED', type: 'invalid_request' } });
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(rejections).toContain(limited.merchantA.id);
+    // Other merchants have their own bucket.
+    expect((await limited.rest('/payments/session_tokens', body, { 'api-key': limited.merchantB.publishableKey })).status).toBe(404);
+  });
+});
