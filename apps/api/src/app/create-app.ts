@@ -161,6 +161,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     }),
     // Apple may be asked twice (client domain, then the configured one), then a gateway call; plus slack.
     lockTimeoutMs: 2 * config.APPLE_PAY_TIMEOUT_MS + config.GATEWAY_TIMEOUT_MS + 5_000,
+    metrics,
   });
   const schema = await buildAppSchema({
     paymentSessions: new PaymentSessionResolver(service, clock, connectors, accountSource),

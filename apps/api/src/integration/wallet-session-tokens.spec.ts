@@ -318,7 +318,9 @@ describe('wallet tokens', () => {
     expect(line).toMatchObject({ connector: 'nuvei', connectorAccountId: broken, wallet: 'GOOGLE_PAY', reason: 'WALLET_NOT_CONFIGURED', level: 'warn' });
     const gql = await gqlTokens({ paymentId: payment.id, clientSecret: payment.clientSecret });
     expect(gql.sessionTokens.map((t) => t['merchantConnectorId'])).toEqual([good]);
-    expect(gql.omitted).toEqual([{ wallet: 'GOOGLE_PAY', connector: 'nuvei', merchantConnectorId: broken, code: 'WALLET_NOT_CONFIGURED', message: expect.stringContaining('walletConfig.googlePay') }]);
+    expect(gql.omitted).toEqual([{ wallet: 'GOOGLE_PAY', connector: 'nuvei', merchantConnectorId: broken, code: 'WALLET_NOT_CONFIGURED', message: expect.stringContaining('walletConfig.googlePay') }]);    const metrics = await env.scrapeMetrics();
+    expect(metrics.body).toMatch(/wallet_session_tokens_total\{connector="nuvei",wallet="GOOGLE_PAY",outcome="produced"\} [1-9]/);
+    expect(metrics.body).toMatch(/wallet_session_tokens_total\{connector="nuvei",wallet="GOOGLE_PAY",outcome="omitted"\} [1-9]/);
   });
 
   it('lists an enabled wallet the connector does not produce (Nuvei PayPal) in omitted', async () => {

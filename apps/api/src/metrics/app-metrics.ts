@@ -50,6 +50,7 @@ export class AppMetrics {
   readonly #replays: Counter<'connector'>;
   readonly #conflicts: Counter<'connector' | 'kind'>;
   readonly #rateLimitRejections: Counter<string>;
+  readonly #walletTokens: Counter<'connector' | 'wallet' | 'outcome'>;
   #pool: PoolStats | undefined;
   // Per-request paths reuse label-bound children: no label object or key string per request.
   readonly #httpChildren = new Map<string, Record<HttpOutcome, Counter.Internal>>();
@@ -67,6 +68,12 @@ export class AppMetrics {
     this.#replays = new Counter({ name: 'payment_session_replays_total', help: 'createSessionToken requests answered from the stored session, without a gateway call.', labelNames: ['connector'], registers });
     this.#conflicts = new Counter({ name: 'payment_session_conflicts_total', help: 'createSessionToken requests refused: different parameters (idempotency_conflict) or an attempt in flight (in_progress).', labelNames: ['connector', 'kind'], registers });
     this.#rateLimitRejections = new Counter({ name: 'rate_limit_rejections_total', help: 'Requests refused by the rate limiter.', labelNames: merchant, registers });
+    this.#walletTokens = new Counter({
+      name: 'wallet_session_tokens_total',
+      help: 'Wallet session tokens (POST /payments/session_tokens, createWalletSessionTokens) by connector, wallet and outcome (produced, omitted); upstream SESSION_TOKEN_CREATED.',
+      labelNames: ['connector', 'wallet', 'outcome'],
+      registers,
+    });
     const pool = (): PoolStats | undefined => this.#pool;
     new Gauge({
       name: 'db_pool_connections',
@@ -120,6 +127,11 @@ export class AppMetrics {
   /** A session attempt completed; `status` is the status the session was stored with. */
   sessionCreated(connector: ConnectorId, status: string, merchantId: string): void {
     this.#sessionsCreated.inc(this.#merchantLabel ? { connector, status, merchant_id: merchantId } : { connector, status });
+  }
+
+  /** One wallet of one account was attempted. `wallet` is a bounded upper-case wallet name. */
+  walletSessionToken(connector: ConnectorId, wallet: string, outcome: 'produced' | 'omitted'): void {
+    this.#walletTokens.inc({ connector, wallet, outcome });
   }
 
   /** A create request was answered from the stored session. */

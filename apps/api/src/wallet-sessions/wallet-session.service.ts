@@ -6,6 +6,7 @@ import type { WalletAccount } from '../connector-accounts/connector-account.reco
 import type { ConnectorAccountRepository } from '../connector-accounts/connector-account.repository';
 import { InvalidInputError } from '../errors/app-errors';
 import type { Logger } from '../logging/logger';
+import type { AppMetrics } from '../metrics/app-metrics';
 import type { ApiKeyKind } from '../merchants/api-key';
 import { clientSecretMatches, isClientSecretExpired, PAYMENT_ID_PATTERN } from '../payments/client-secret';
 import type { PaymentRecord } from '../payments/payment.record';
@@ -63,6 +64,7 @@ export interface WalletSessionServiceDeps {
   readonly clock: Clock;
   /** How long one call may hold the payment's lock (covers Apple's timeout twice plus a gateway call). */
   readonly lockTimeoutMs: number;
+  readonly metrics?: Pick<AppMetrics, 'walletSessionToken'>;
 }
 
 type LoadedAccount = Omit<WalletAccount, 'walletConfig'> & { walletConfig: WalletAccount['walletConfig'] | null };
@@ -121,6 +123,7 @@ export class WalletSessionService {
           logger.error({ err: settled.reason, connector: pair.account.connector, connectorAccountId: pair.account.id }, 'wallet session token builder failed');
         }
         const outcome: WalletBuildOutcome = settled.status === 'fulfilled' ? settled.value : { ok: false, reason: reasonOf(settled.reason) };
+        this.deps.metrics?.walletSessionToken(pair.account.connector, pair.kind.wallet.toUpperCase(), outcome.ok ? 'produced' : 'omitted');
         if (outcome.ok) tokens.push({ accountId: pair.account.id, connector: pair.account.connector, token: outcome.token });
         else omitted.push({ wallet: pair.kind.wallet.toUpperCase(), connector: pair.account.connector, accountId: pair.account.id, ...outcome.reason });
       });
