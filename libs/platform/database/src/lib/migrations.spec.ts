@@ -9,7 +9,7 @@ import { defaultMigrationsDir } from './workspace-root';
 
 jest.setTimeout(60_000);
 
-const TABLES = ['api_keys', 'client_signing_keys', 'connector_accounts', 'connector_states', 'merchants', 'payment_session_attempts', 'payment_sessions'];
+const TABLES = ['api_keys', 'client_signing_keys', 'connector_accounts', 'connector_states', 'merchants', 'payment_session_attempts', 'payment_sessions', 'payments'];
 
 describe('applyMigrations', () => {
   let db: TestDatabase;
