@@ -10,6 +10,8 @@ export interface RotationReport {
   readonly sessions: number;
   readonly connectorStates: number;
   readonly connectorAccounts: number;
+  /** Connector accounts whose wallet configuration (Apple Pay certificate and key) was re-sealed. */
+  readonly walletConfigs: number;
 }
 
 function reseal(encryptor: FieldEncryptor, value: Uint8Array | null, keyId: string, aad: string): Uint8Array<ArrayBuffer> | null {
@@ -79,6 +81,7 @@ export async function rotateEncryptionKeys(prisma: PrismaClient, encryptor: Fiel
     }
   }
   // Wallet configurations (Apple Pay certificate and key) have their own key id.
+  let walletConfigs = 0;
   for (;;) {
     const rows = await prisma.connectorAccount.findMany({
       where: { walletConfigCiphertext: { not: null }, walletConfigKeyId: { not: current } },
@@ -90,8 +93,8 @@ export async function rotateEncryptionKeys(prisma: PrismaClient, encryptor: Fiel
       const aad = connectorAccountWalletConfigAad(row.merchantId, row.id);
       const sealed = reseal(encryptor, row.walletConfigCiphertext, row.walletConfigKeyId ?? '', aad);
       const updated = await prisma.connectorAccount.updateMany({ where: { id: row.id, walletConfigKeyId: row.walletConfigKeyId }, data: { walletConfigCiphertext: sealed, walletConfigKeyId: current } });
-      connectorAccounts += updated.count;
+      walletConfigs += updated.count;
     }
   }
-  return { sessions, connectorStates, connectorAccounts };
+  return { sessions, connectorStates, connectorAccounts, walletConfigs };
 }
