@@ -429,13 +429,24 @@ describe('Apple Pay (§5.3, §11.4 #6)', () => {
     const first = rest(body);
     await waitFor(() => apple.calls.length === 1);
     const second = rest(body);
-    // The second request is parked on the payment's advisory lock, not at Apple.
-    await waitFor(async () => (await env.prisma.$queryRaw<Array<{ waiting: number }>>`SELECT count(*)::int AS waiting FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`)[0]?.waiting === 1);
+    // The second request waits for the payment's lock, not at Apple.
+    await waitFor(() => env.logs.some((line) => line.includes('waiting for the payment’s session-tokens lock')));
     expect(apple.calls).toHaveLength(1);
     release();
     const answers = await Promise.all([first, second]);
     expect(answers.map((a) => a.status)).toEqual([200, 200]);
     expect(apple.calls).toHaveLength(2);
+    const row = await env.prisma.payment.findUniqueOrThrow({ where: { id: payment.id } });
+    expect(row.sessionTokensLockId).toBeNull();
+  });
+});
+
+describe('the payment lock', () => {
+  it('is a lease: a holder that vanished frees it when its lease ran out', async () => {
+    const payment = await createPayment();
+    await env.prisma.payment.update({ where: { id: payment.id }, data: { sessionTokensLockId: randomUUID(), sessionTokensLockedUntil: new Date(Date.now() - 1000) } });
+    expect((await rest({ payment_id: payment.id, client_secret: payment.clientSecret, wallets: [] })).status).toBe(200);
+    expect((await env.prisma.payment.findUniqueOrThrow({ where: { id: payment.id } })).sessionTokensLockedUntil).toBeNull();
   });
 });
 

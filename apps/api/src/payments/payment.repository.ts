@@ -95,17 +95,21 @@ export class PaymentRepository {
   }
 
   /**
-   * Runs `work` while holding a transaction-scoped advisory lock on the payment (upstream holds a
-   * lock keyed by payment id for the whole session-token call). Other callers for the same payment
-   * wait; the lock is released when `work` settles.
+   * Takes the payment's session-tokens lease for `leaseMs` (database time) when it is free or its
+   * holder's lease ran out; true when this `holder` now has it. One statement, no transaction held.
    */
-  async withPaymentLock<T>(paymentId: string, timeoutMs: number, work: () => Promise<T>): Promise<T> {
-    return this.prisma.$transaction(
-      async (tx) => {
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('payments.session_tokens'), hashtext(${paymentId}))`;
-        return work();
-      },
-      { maxWait: timeoutMs, timeout: timeoutMs },
-    );
+  async tryLease(paymentId: string, holder: string, leaseMs: number): Promise<boolean> {
+    const taken = await this.prisma.$executeRaw`
+      UPDATE payments SET session_tokens_lock_id = ${holder}::uuid,
+        session_tokens_locked_until = now() + make_interval(secs => ${leaseMs / 1000})
+      WHERE id = ${paymentId} AND (session_tokens_locked_until IS NULL OR session_tokens_locked_until < now())`;
+    return taken === 1;
+  }
+
+  /** Gives the lease back, if `holder` still has it. */
+  async releaseLease(paymentId: string, holder: string): Promise<void> {
+    await this.prisma.$executeRaw`
+      UPDATE payments SET session_tokens_lock_id = NULL, session_tokens_locked_until = NULL
+      WHERE id = ${paymentId} AND session_tokens_lock_id = ${holder}::uuid`;
   }
 }

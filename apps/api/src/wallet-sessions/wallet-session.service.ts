@@ -11,10 +11,11 @@ import type { ApiKeyKind } from '../merchants/api-key';
 import { clientSecretMatches, isClientSecretExpired, PAYMENT_ID_PATTERN } from '../payments/client-secret';
 import type { PaymentRecord } from '../payments/payment.record';
 import type { PaymentRepository } from '../payments/payment.repository';
+import { PaymentLockTimeoutError, withPaymentLock } from '../payments/payment-lock';
 import type { ClientContext, OmissionReason, SessionTokenJson, WalletBuildOutcome } from '../wallets/wallet-builder';
 import { builderKey, type WalletBuilders } from '../wallets/wallet-builder-registry';
 import { WALLET_BUILDER_KINDS } from '../wallets/wallet-builders';
-import { clientSecretExpired, clientSecretMismatch, paymentNotFound, statusNotAllowed, unauthorized, type HsError } from './hs-error';
+import { clientSecretExpired, clientSecretMismatch, internalError, paymentNotFound, statusNotAllowed, unauthorized, type HsError } from './hs-error';
 import { selectWallets, type SelectedWallet } from './wallet-selection';
 
 /** Payment statuses upstream refuses session tokens for (`cancelled` is allowed, seed 003 §3.2 #3). */
@@ -57,12 +58,12 @@ export type WalletSessionResult =
 
 /** Dependencies of the wallet session service. */
 export interface WalletSessionServiceDeps {
-  readonly payments: Pick<PaymentRepository, 'findById' | 'withPaymentLock'>;
+  readonly payments: Pick<PaymentRepository, 'findById' | 'tryLease' | 'releaseLease'>;
   readonly accounts: Pick<ConnectorAccountRepository, 'listWalletAccounts' | 'findCredentials'>;
   readonly connectors: ConnectorRegistry;
   readonly builders: WalletBuilders;
   readonly clock: Clock;
-  /** How long one call may hold the payment's lock (covers Apple's timeout twice plus a gateway call). */
+  /** How long one call may hold the payment's lock, and another may wait for it (covers Apple's timeout twice plus a gateway call). */
   readonly lockTimeoutMs: number;
   readonly metrics?: Pick<AppMetrics, 'walletSessionToken'>;
 }
@@ -105,33 +106,40 @@ export class WalletSessionService {
     if (REFUSED_STATUSES.has(payment.status)) return { ok: false, error: statusNotAllowed(payment.status) };
     if (payment.status === 'CANCELLED') logger.info({ paymentId: payment.id }, 'wallet session tokens for a cancelled payment (allowed, as upstream)');
 
-    return this.deps.payments.withPaymentLock(payment.id, this.deps.lockTimeoutMs, async () => {
-      const accounts = await this.deps.accounts.listWalletAccounts(merchantId);
-      const { selected, unserved } = selectWallets(accounts, WALLET_BUILDER_KINDS, request.wallets, request.extensions);
-      const outcomes = await Promise.allSettled(selected.map((pair) => this.build(pair, payment, request)));
-      const tokens: ProducedToken[] = [];
-      const omitted: OmittedWalletRecord[] = unserved.map(({ account, wallet }) => ({
-        wallet,
-        connector: account.connector,
-        accountId: account.id,
-        code: 'WALLET_NOT_SUPPORTED',
-        message: `${account.connector} produces no ${wallet} session token`,
-      }));
-      outcomes.forEach((settled, index) => {
-        const pair = selected[index] as SelectedWallet<LoadedAccount>;
-        if (settled.status === 'rejected' && reasonOf(settled.reason).code === 'INTERNAL_ERROR') {
-          logger.error({ err: settled.reason, connector: pair.account.connector, connectorAccountId: pair.account.id }, 'wallet session token builder failed');
+    const lock = { leaseMs: this.deps.lockTimeoutMs, waitMs: this.deps.lockTimeoutMs, onWait: () => logger.info({ paymentId: payment.id }, 'waiting for the payment’s session-tokens lock') };
+    try {
+      return await withPaymentLock(this.deps.payments, payment.id, lock, async () => {
+        const accounts = await this.deps.accounts.listWalletAccounts(merchantId);
+        const { selected, unserved } = selectWallets(accounts, WALLET_BUILDER_KINDS, request.wallets, request.extensions);
+        const outcomes = await Promise.allSettled(selected.map((pair) => this.build(pair, payment, request)));
+        const tokens: ProducedToken[] = [];
+        const omitted: OmittedWalletRecord[] = unserved.map(({ account, wallet }) => ({
+          wallet,
+          connector: account.connector,
+          accountId: account.id,
+          code: 'WALLET_NOT_SUPPORTED',
+          message: `${account.connector} produces no ${wallet} session token`,
+        }));
+        outcomes.forEach((settled, index) => {
+          const pair = selected[index] as SelectedWallet<LoadedAccount>;
+          if (settled.status === 'rejected' && reasonOf(settled.reason).code === 'INTERNAL_ERROR') {
+            logger.error({ err: settled.reason, connector: pair.account.connector, connectorAccountId: pair.account.id }, 'wallet session token builder failed');
+          }
+          const outcome: WalletBuildOutcome = settled.status === 'fulfilled' ? settled.value : { ok: false, reason: reasonOf(settled.reason) };
+          this.deps.metrics?.walletSessionToken(pair.account.connector, pair.kind.wallet.toUpperCase(), outcome.ok ? 'produced' : 'omitted');
+          if (outcome.ok) tokens.push({ accountId: pair.account.id, connector: pair.account.connector, token: outcome.token });
+          else omitted.push({ wallet: pair.kind.wallet.toUpperCase(), connector: pair.account.connector, accountId: pair.account.id, ...outcome.reason });
+        });
+        for (const entry of omitted) {
+          logger.warn({ paymentId: payment.id, connector: entry.connector, connectorAccountId: entry.accountId, wallet: entry.wallet, reason: entry.code, detail: entry.message }, 'wallet session token omitted');
         }
-        const outcome: WalletBuildOutcome = settled.status === 'fulfilled' ? settled.value : { ok: false, reason: reasonOf(settled.reason) };
-        this.deps.metrics?.walletSessionToken(pair.account.connector, pair.kind.wallet.toUpperCase(), outcome.ok ? 'produced' : 'omitted');
-        if (outcome.ok) tokens.push({ accountId: pair.account.id, connector: pair.account.connector, token: outcome.token });
-        else omitted.push({ wallet: pair.kind.wallet.toUpperCase(), connector: pair.account.connector, accountId: pair.account.id, ...outcome.reason });
+        return { ok: true, paymentId: payment.id, clientSecret: request.clientSecret, tokens, omitted } as const;
       });
-      for (const entry of omitted) {
-        logger.warn({ paymentId: payment.id, connector: entry.connector, connectorAccountId: entry.accountId, wallet: entry.wallet, reason: entry.code, detail: entry.message }, 'wallet session token omitted');
-      }
-      return { ok: true, paymentId: payment.id, clientSecret: request.clientSecret, tokens, omitted } as const;
-    });
+    } catch (error) {
+      if (!(error instanceof PaymentLockTimeoutError)) throw error;
+      logger.warn({ paymentId: payment.id, code: 'HE_00' }, 'gave up waiting for the payment’s session-tokens lock');
+      return { ok: false, error: internalError() };
+    }
   }
 
   /** Secret first (seed 003 §13.1): mismatch `IR_09`, then expiry `IR_08` (a payment without a secret is expired). */

@@ -23,6 +23,8 @@ CREATE TABLE "payments" (
     "client_secret_hash" CHAR(64),
     "client_secret_expires_at" TIMESTAMPTZ(3) NOT NULL,
     "cancelled_at" TIMESTAMPTZ(3),
+    "session_tokens_lock_id" UUID,
+    "session_tokens_locked_until" TIMESTAMPTZ(3),
     "created_at" TIMESTAMPTZ(3) NOT NULL,
     "updated_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
