@@ -55,6 +55,16 @@ import { hyperapiProcessRoute } from '../hyperapi/hyperapi.route';
 import { HyperApiResolver } from '../hyperapi/hyperapi.resolver';
 import { UpiCustomerRepository } from '../hyperapi/upi-customer.repository';
 import { UpiCustomerResolver } from '../hyperapi/upi-customer.resolver';
+import { readFileSync } from 'node:fs';
+import { resolveGatewayBaseUrl } from '../connectors/gateway-base-url';
+import { createSessionTokensRoute } from '../http/session-tokens.route';
+import { PaymentRepository } from '../payments/payment.repository';
+import { PaymentResolver } from '../payments/payment.resolver';
+import { PaymentService } from '../payments/payment.service';
+import { WalletSessionTokensResolver } from '../wallet-sessions/wallet-session-tokens.resolver';
+import { WalletSessionService } from '../wallet-sessions/wallet-session.service';
+import { createApplePayMerchantSessionClient, type ApplePayMerchantSessionClient } from '../wallets/apple-pay/apple-pay-merchant-session';
+import { createWalletBuilders } from '../wallets/wallet-builder-registry';
 
 /** Everything the app is built from. Tests pass their own clock, registry or transport. */
 export interface AppDeps {
@@ -67,6 +77,8 @@ export interface AppDeps {
   readonly transport?: HttpTransport;
   /** Called on every RATE_LIMITED answer (e.g. a metrics counter). */
   readonly onRateLimited?: RateLimitRejectionHook;
+  /** Apple Pay merchant validation (tests inject a fake); built from APPLE_PAY_* otherwise. */
+  readonly applePay?: ApplePayMerchantSessionClient;
 }
 
 /** A built application, not yet listening. */
@@ -123,8 +135,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const accountRepository = new ConnectorAccountRepository(prisma, deps.encryptor);
   const accountSource = new AccountCredentialSource(accountRepository, connectors, config.CONNECTOR_ACCOUNT_CACHE_TTL_MS);
   const accountService = new ConnectorAccountService({ accounts: accountRepository, source: accountSource, connectors, transport, clock, logger, options: gatewayCallOptions });
+  const sessionRepository = new PaymentSessionRepository(prisma, deps.encryptor);
   const service = new PaymentSessionService({
-    sessions: new PaymentSessionRepository(prisma, deps.encryptor),
+    sessions: sessionRepository,
     connectorStates: new ConnectorStateRepository(prisma, deps.encryptor),
     connectors,
     transport,
@@ -160,6 +173,30 @@ export async function createApp(deps: AppDeps): Promise<App> {
     logger,
     options: { ...gatewayCallOptions, expiryMarginSeconds: config.SESSION_EXPIRY_MARGIN_SECONDS },
   });
+  const ownApplePay = deps.applePay
+    ? undefined
+    : createApplePayMerchantSessionClient({
+        baseUrl: config.APPLE_PAY_BASE_URL,
+        timeoutMs: config.APPLE_PAY_TIMEOUT_MS,
+        ...(config.APPLE_PAY_CA_FILE ? { caPem: readFileSync(config.APPLE_PAY_CA_FILE, 'utf8') } : {}),
+      });
+  const applePay = deps.applePay ?? (ownApplePay as ApplePayMerchantSessionClient);
+  const payments = new PaymentRepository(prisma);
+  const paymentService = new PaymentService({ payments, sessions: sessionRepository, clock });
+  const walletSessions = new WalletSessionService({
+    payments,
+    accounts: accountRepository,
+    connectors,
+    clock,
+    builders: createWalletBuilders({
+      apple: applePay,
+      sessions: service,
+      paytmHost: (testMode) => new URL(resolveGatewayBaseUrl(connectors.paytm, testMode, gatewayCallOptions.baseUrlOverrides, new Set())).origin,
+    }),
+    // Apple may be asked twice (client domain, then the configured one), then a gateway call; plus slack.
+    lockTimeoutMs: 2 * config.APPLE_PAY_TIMEOUT_MS + config.GATEWAY_TIMEOUT_MS + 5_000,
+    metrics,
+  });
   const schema = await buildAppSchema({
     paymentSessions: new PaymentSessionResolver(service, clock, connectors, accountSource),
     connectorAccounts: new ConnectorAccountResolver(accountService),
@@ -168,6 +205,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     clientSigningKeys: new ClientSigningKeyResolver(new ClientSigningKeyRepository(prisma), clock),
     hyperApi: new HyperApiResolver(hyperapi),
     upiCustomers: new UpiCustomerResolver(upiCustomers, clientAuthTokens, clock),
+    payments: new PaymentResolver(paymentService, clock),
+    walletSessionTokens: new WalletSessionTokensResolver(walletSessions),
   });
   const production = config.NODE_ENV === 'production';
   const apollo = new ApolloServer<GraphQLContext>({
@@ -240,6 +279,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     metricsEndpoint,
     createSessionTokenAlias: createSessionTokenRoute(endpoint, logger),
     hyperapiProcess: hyperapiProcessRoute(hyperapi, logger, config.MAX_BODY_BYTES),
+    sessionTokens: createSessionTokensRoute({ service: walletSessions, authenticator, connectors, logger, paytmCheckout: config.PAYTM_CHECKOUT_SESSION_TOKENS, rateLimiter, onRateLimited }),
   });
   server.keepAliveTimeout = 65_000;
   return {
@@ -266,6 +306,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       });
       await apollo.stop();
       await ownTransport?.close();
+      await ownApplePay?.close();
     },
   };
 }

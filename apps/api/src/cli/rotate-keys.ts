@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const { encryptor } = loadFieldEncryptor(config, path.resolve(findWorkspaceRoot(), config.DATA_DIR));
   const prisma = createPrismaClient(config.DATABASE_URL);
   const report = await rotateEncryptionKeys(prisma, encryptor);
-  process.stdout.write(`Re-sealed ${report.sessions} session rows, ${report.connectorStates} connector state rows and ${report.connectorAccounts} connector account rows with key ${encryptor.currentKeyId}\n`);
+  process.stdout.write(`Re-sealed ${report.sessions} session rows, ${report.connectorStates} connector state rows and ${report.connectorAccounts} connector account rows (${report.walletConfigs} wallet configurations) with key ${encryptor.currentKeyId}\n`);
   await prisma.$disconnect();
 }
 

@@ -11,6 +11,14 @@ function configError(env: NodeJS.ProcessEnv): Error {
 }
 
 describe('loadConfig', () => {
+  it('reads the Apple Pay and paytm_checkout settings', () => {
+    const config = loadConfig({ APPLE_PAY_BASE_URL: 'https://127.0.0.1:9443/', APPLE_PAY_TIMEOUT_MS: '2500', APPLE_PAY_CA_FILE: '/tmp/ca.pem', PAYTM_CHECKOUT_SESSION_TOKENS: 'true' });
+    expect(config).toMatchObject({ APPLE_PAY_BASE_URL: 'https://127.0.0.1:9443/', APPLE_PAY_TIMEOUT_MS: 2500, APPLE_PAY_CA_FILE: '/tmp/ca.pem', PAYTM_CHECKOUT_SESSION_TOKENS: true });
+    expect(configError({ APPLE_PAY_TIMEOUT_MS: '0' }).message).toContain('APPLE_PAY_TIMEOUT_MS');
+    expect(configError({ APPLE_PAY_BASE_URL: 'ftp://apple' }).message).toContain('APPLE_PAY_BASE_URL');
+    expect(configError({ PAYTM_CHECKOUT_SESSION_TOKENS: 'yes' }).message).toContain('PAYTM_CHECKOUT_SESSION_TOKENS');
+  });
+
   it('applies the documented defaults to an empty environment', () => {
     const config = loadConfig({});
     expect(config).toEqual({
@@ -33,8 +41,12 @@ describe('loadConfig', () => {
       CONNECTOR_ACCOUNT_CACHE_TTL_MS: 5000,
       SIGNATURE_TTL_SECONDS: 900,
       SIGNATURE_CLOCK_SKEW_SECONDS: 120,
+      APPLE_PAY_BASE_URL: 'https://apple-pay-gateway.apple.com/',
+      APPLE_PAY_TIMEOUT_MS: 10000,
+      PAYTM_CHECKOUT_SESSION_TOKENS: false,
       baseUrlAllowlist: new Set(),
     });
+    expect(config.APPLE_PAY_CA_FILE).toBeUndefined();
     expect(config.METRICS_TOKEN).toBeUndefined();
     expect(config.DATABASE_URL).toBeUndefined();
     expect(config.NUVEI_BASE_URL).toBeUndefined();

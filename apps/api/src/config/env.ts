@@ -62,6 +62,17 @@ const staticSchema = z.object({
     .string()
     .regex(/^[A-Z0-9]{3}$/, 'must be 3 characters A–Z or 0–9')
     .optional(),
+  /** Apple Pay merchant validation base URL (`{base}paymentservices/paymentSession`); the simulator's in tests. */
+  APPLE_PAY_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://apple-pay-gateway.apple.com/'),
+  /** Bound on one Apple Pay merchant validation call. */
+  APPLE_PAY_TIMEOUT_MS: z.coerce.number().int().positive().default(10000),
+  /** Optional PEM file of extra CAs to trust for Apple Pay (the simulator's), read once at startup. */
+  APPLE_PAY_CA_FILE: z.string().optional(),
+  /** `true`: POST /payments/session_tokens also emits our non-upstream `paytm_checkout` wallet (GraphQL always does). */
+  PAYTM_CHECKOUT_SESSION_TOKENS: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
 });
 
 /** `<ID>_BASE_URL`: the gateway base URL override of one registered connector (e.g. `NUVEI_BASE_URL`). */

@@ -1,7 +1,8 @@
 import { Field, InputType } from 'type-graphql';
-import { ArrayMaxSize, ArrayUnique, IsBoolean, IsOptional, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsBoolean, IsOptional, Matches, ValidateNested } from 'class-validator';
 import { GraphQLJSON } from 'graphql-scalars';
 import { ConnectorEnum } from '../graphql/types/enums';
+import { WalletConfigInput } from '../wallets/wallet-config.input';
 import { WalletEnum } from './wallet.enum';
 
 const LABEL = /^(?=.*\S)\P{Cc}{1,100}$/u;
@@ -34,6 +35,11 @@ export class CreateConnectorAccountInput {
   @ArrayMaxSize(Object.keys(WalletEnum).length)
   wallets?: WalletEnum[];
 
+  @Field(() => WalletConfigInput, { nullable: true, description: 'Per-wallet configuration (Google Pay, Apple Pay), validated when saved; Apple Pay’s certificate and key are sealed and never returned.' })
+  @IsOptional()
+  @ValidateNested()
+  walletConfig?: WalletConfigInput;
+
   @Field(() => Boolean, { nullable: true, description: 'Check the credentials live with the gateway first (per connector: see README); a failed check saves nothing.' })
   @IsOptional()
   @IsBoolean()
@@ -60,6 +66,11 @@ export class UpdateConnectorAccountInput {
   @ArrayUnique({ message: 'wallets must not repeat a wallet' })
   @ArrayMaxSize(Object.keys(WalletEnum).length)
   wallets?: WalletEnum[];
+
+  @Field(() => WalletConfigInput, { nullable: true, description: 'Per-wallet configuration (Google Pay, Apple Pay), validated when saved; Apple Pay’s certificate and key are sealed and never returned.' })
+  @IsOptional()
+  @ValidateNested()
+  walletConfig?: WalletConfigInput;
 
   @Field(() => Boolean, { nullable: true, description: 'Check the (new or stored) credentials live first; a failed check changes nothing.' })
   @IsOptional()

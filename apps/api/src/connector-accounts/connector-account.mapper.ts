@@ -3,6 +3,7 @@ import { toAccountErrorInfo } from './account-error';
 import type { ConnectorAccountRecord } from './connector-account.record';
 import type { AccountResult } from './connector-account.service';
 import { ConnectorAccountPayload, ConnectorAccountType } from './connector-account.type';
+import { toWalletConfigView } from '../wallets/wallet-config.type';
 import { isWallet, type WalletEnum } from './wallet.enum';
 
 /** GraphQL view of an account: hints only, never credentials. */
@@ -16,6 +17,7 @@ export function toConnectorAccount(record: ConnectorAccountRecord): ConnectorAcc
     enabled: record.enabled,
     wallets: record.wallets.filter(isWallet) as WalletEnum[],
     credentialHints: { ...record.credentialHints },
+    walletConfig: toWalletConfigView(record.walletConfigHints),
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
     ...(record.lastVerifiedAt ? { lastVerifiedAt: record.lastVerifiedAt } : {}),

@@ -1,10 +1,11 @@
 import { Secret } from '@prism-sessions/masking';
 import { fromDbConnector, toDbConnector } from '../connectors/connector-db';
 import type { ConnectorId } from '../connectors/connector-registry';
-import { connectorAccountCredentialsAad } from '../crypto/column-aad';
+import { connectorAccountCredentialsAad, connectorAccountWalletConfigAad } from '../crypto/column-aad';
+import { parseWalletConfig, serializeWalletConfig, type WalletConfig, type WalletConfigHints } from '../wallets/wallet-config';
 import type { FieldEncryptor } from '../crypto/field-encryption';
 import { Prisma, type ConnectorAccount as AccountRow, type PrismaClient } from '../generated/prisma/client';
-import type { AccountCredentials, ConnectorAccountRecord } from './connector-account.record';
+import type { AccountCredentials, ConnectorAccountRecord, WalletAccount } from './connector-account.record';
 
 /** Fields of a new account. */
 export interface NewAccount {
@@ -18,6 +19,8 @@ export interface NewAccount {
   readonly credentialsJson: Secret<string>;
   readonly credentialHints: Readonly<Record<string, string>>;
   readonly lastVerifiedAt: Date | null;
+  /** Sealed whole; absent: none. */
+  readonly walletConfig?: { readonly config: WalletConfig; readonly hints: WalletConfigHints };
 }
 
 /** Changes to an account; absent fields stay as they are. */
@@ -29,6 +32,8 @@ export interface AccountChanges {
   readonly credentialsJson?: Secret<string>;
   readonly credentialHints?: Readonly<Record<string, string>>;
   readonly lastVerifiedAt?: Date;
+  /** Replaces the stored wallet configuration whole. */
+  readonly walletConfig?: { readonly config: WalletConfig; readonly hints: WalletConfigHints };
 }
 
 const CREDENTIAL_COLUMNS = { id: true, merchantId: true, connector: true, testMode: true, enabled: true, credentialsCiphertext: true, encryptionKeyId: true } as const;
@@ -44,6 +49,7 @@ function toRecord(row: AccountRow): ConnectorAccountRecord {
     enabled: row.enabled,
     wallets: row.wallets,
     credentialHints: (row.credentialHints ?? {}) as Record<string, string>,
+    walletConfigHints: (row.walletConfigHints ?? {}) as WalletConfigHints,
     lastVerifiedAt: row.lastVerifiedAt,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -68,6 +74,24 @@ export class ConnectorAccountRepository {
 
   #seal(merchantId: string, id: string, json: Secret<string>): Uint8Array<ArrayBuffer> {
     return new Uint8Array(this.encryptor.encrypt(json.expose(), connectorAccountCredentialsAad(merchantId, id)));
+  }
+
+  #sealWallets(merchantId: string, id: string, config: WalletConfig): Uint8Array<ArrayBuffer> {
+    return new Uint8Array(this.encryptor.encrypt(serializeWalletConfig(config).expose(), connectorAccountWalletConfigAad(merchantId, id)));
+  }
+
+  #openWallets(row: Pick<AccountRow, 'id' | 'merchantId' | 'walletConfigCiphertext' | 'walletConfigKeyId'>): WalletConfig {
+    if (row.walletConfigCiphertext === null) return {};
+    const json = this.encryptor.decrypt(row.walletConfigCiphertext, row.walletConfigKeyId ?? '', connectorAccountWalletConfigAad(row.merchantId, row.id));
+    return parseWalletConfig(new Secret(json));
+  }
+
+  #walletColumns(merchantId: string, id: string, walletConfig: { readonly config: WalletConfig; readonly hints: WalletConfigHints }) {
+    return {
+      walletConfigCiphertext: this.#sealWallets(merchantId, id, walletConfig.config),
+      walletConfigKeyId: this.encryptor.currentKeyId,
+      walletConfigHints: walletConfig.hints as Prisma.InputJsonObject,
+    };
   }
 
   #open(row: Pick<AccountRow, keyof typeof CREDENTIAL_COLUMNS>): AccountCredentials {
@@ -95,6 +119,7 @@ export class ConnectorAccountRepository {
           encryptionKeyId: this.encryptor.currentKeyId,
           credentialHints: account.credentialHints,
           lastVerifiedAt: account.lastVerifiedAt,
+          ...(account.walletConfig ? this.#walletColumns(account.merchantId, account.id, account.walletConfig) : {}),
         },
       });
     });
@@ -121,6 +146,7 @@ export class ConnectorAccountRepository {
             : {}),
           ...(changes.credentialHints !== undefined ? { credentialHints: changes.credentialHints } : {}),
           ...(changes.lastVerifiedAt !== undefined ? { lastVerifiedAt: changes.lastVerifiedAt } : {}),
+          ...(changes.walletConfig !== undefined ? this.#walletColumns(merchantId, id, changes.walletConfig) : {}),
         },
       });
     });
@@ -145,6 +171,43 @@ export class ConnectorAccountRepository {
   async findCredentials(merchantId: string, id: string): Promise<AccountCredentials | null> {
     const row = await this.prisma.connectorAccount.findFirst({ where: { id, merchantId }, select: CREDENTIAL_COLUMNS });
     return row && this.#open(row);
+  }
+
+  /** One of the merchant's accounts' wallet configuration, opened (with its hints); null when it has no such account. */
+  async findWalletConfig(merchantId: string, id: string): Promise<{ config: WalletConfig; hints: WalletConfigHints } | null> {
+    const row = await this.prisma.connectorAccount.findFirst({ where: { id, merchantId }, select: { id: true, merchantId: true, walletConfigCiphertext: true, walletConfigKeyId: true, walletConfigHints: true } });
+    return row && { config: this.#openWallets(row), hints: (row.walletConfigHints ?? {}) as WalletConfigHints };
+  }
+
+  /**
+   * The merchant's enabled accounts that serve at least one wallet, oldest first, with their wallet
+   * configuration opened (one round trip). A configuration that cannot be opened is reported as
+   * `walletConfig: null` so only that account's wallets fail.
+   */
+  async listWalletAccounts(merchantId: string): Promise<Array<Omit<WalletAccount, 'walletConfig'> & { walletConfig: WalletConfig | null }>> {
+    const rows = await this.prisma.connectorAccount.findMany({
+      where: { merchantId, enabled: true, NOT: { wallets: { isEmpty: true } } },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      select: { id: true, merchantId: true, connector: true, testMode: true, isDefault: true, wallets: true, credentialHints: true, walletConfigCiphertext: true, walletConfigKeyId: true },
+    });
+    return rows.map((row) => {
+      let walletConfig: WalletConfig | null;
+      try {
+        walletConfig = this.#openWallets(row);
+      } catch {
+        walletConfig = null;
+      }
+      return {
+        id: row.id,
+        merchantId: row.merchantId,
+        connector: fromDbConnector(row.connector),
+        testMode: row.testMode,
+        isDefault: row.isDefault,
+        wallets: row.wallets,
+        credentialHints: (row.credentialHints ?? {}) as Record<string, string>,
+        walletConfig,
+      };
+    });
   }
 
   /** The merchant's enabled default account for a connector and mode, credentials opened (one round trip). */

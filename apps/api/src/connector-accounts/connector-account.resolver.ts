@@ -22,6 +22,7 @@ export class ConnectorAccountResolver {
       credentials: input.credentials,
       isDefault: input.isDefault ?? false,
       wallets: input.wallets ?? [],
+      ...(input.walletConfig != null ? { walletConfig: input.walletConfig } : {}),
       verify: input.verify ?? false,
     });
     return toConnectorAccountPayload(result);
@@ -39,6 +40,7 @@ export class ConnectorAccountResolver {
       ...(input.credentials != null ? { credentials: input.credentials } : {}),
       ...(input.isDefault != null ? { isDefault: input.isDefault } : {}),
       ...(input.wallets != null ? { wallets: input.wallets } : {}),
+      ...(input.walletConfig != null ? { walletConfig: input.walletConfig } : {}),
       ...(input.verify != null ? { verify: input.verify } : {}),
     });
     return toConnectorAccountPayload(result);

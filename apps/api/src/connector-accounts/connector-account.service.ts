@@ -9,6 +9,8 @@ import type { ConnectorAccountRecord } from './connector-account.record';
 import { isDefaultConflict, type AccountChanges, type ConnectorAccountRepository } from './connector-account.repository';
 import { checkCredentials, type CredentialCheckDeps } from './credential-check';
 import { isUuid } from '../payment-sessions/session-cursor';
+import type { WalletConfigInput } from '../wallets/wallet-config.input';
+import { validateWalletConfig } from '../wallets/wallet-config.validation';
 
 /** A new account as the resolver hands it over (GraphQL validation done). */
 export interface CreateAccountCommand {
@@ -19,6 +21,7 @@ export interface CreateAccountCommand {
   readonly credentials: unknown;
   readonly isDefault: boolean;
   readonly wallets: readonly string[];
+  readonly walletConfig?: WalletConfigInput;
   readonly verify: boolean;
 }
 
@@ -28,6 +31,7 @@ export interface UpdateAccountCommand {
   readonly credentials?: unknown;
   readonly isDefault?: boolean;
   readonly wallets?: readonly string[];
+  readonly walletConfig?: WalletConfigInput;
   readonly verify?: boolean;
 }
 
@@ -54,6 +58,7 @@ export class ConnectorAccountService {
 
   async create(command: CreateAccountCommand): Promise<AccountResult> {
     const validated = validateAccountCredentials(this.deps.connectors, command.connector, command.credentials);
+    const walletConfig = command.walletConfig ? validateWalletConfig(command.connector, command.walletConfig, this.deps.clock.now()) : undefined;
     let lastVerifiedAt: Date | null = null;
     if (command.verify) {
       const failed = await checkCredentials(this.deps, command.merchantId, command.connector, command.testMode, validated.parsed);
@@ -72,6 +77,7 @@ export class ConnectorAccountService {
         credentialsJson: validated.sealedJson,
         credentialHints: validated.hints,
         lastVerifiedAt,
+        ...(walletConfig ? { walletConfig } : {}),
       });
       return { account };
     } catch (error) {
@@ -87,6 +93,9 @@ export class ConnectorAccountService {
     if (!current) return { error: NOT_FOUND };
     const validated: ValidatedCredentials | undefined =
       command.credentials === undefined || command.credentials === null ? undefined : validateAccountCredentials(this.deps.connectors, current.connector, command.credentials);
+    const walletConfig = command.walletConfig
+      ? validateWalletConfig(current.connector, command.walletConfig, this.deps.clock.now(), (await this.deps.accounts.findWalletConfig(merchantId, id)) ?? undefined)
+      : undefined;
     let lastVerifiedAt: Date | undefined;
     if (command.verify) {
       const credentials = validated?.parsed ?? (await this.storedCredentials(merchantId, id, current.connector));
@@ -100,6 +109,7 @@ export class ConnectorAccountService {
       ...(command.wallets != null ? { wallets: command.wallets } : {}),
       ...(validated ? { credentialsJson: validated.sealedJson, credentialHints: validated.hints } : {}),
       ...(lastVerifiedAt ? { lastVerifiedAt } : {}),
+      ...(walletConfig ? { walletConfig } : {}),
     };
     return this.apply(merchantId, id, changes);
   }

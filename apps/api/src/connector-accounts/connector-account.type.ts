@@ -2,6 +2,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { DateTimeISOResolver, JSONObjectResolver } from 'graphql-scalars';
 import { ConnectorEnum } from '../graphql/types/enums';
 import { ErrorInfo } from '../graphql/types/error-info.type';
+import { WalletConfigView } from '../wallets/wallet-config.type';
 import { WalletEnum } from './wallet.enum';
 
 @ObjectType('ConnectorAccount', { description: 'Stored gateway credentials of the calling merchant. The credentials themselves are write-only.' })
@@ -26,6 +27,9 @@ export class ConnectorAccountType {
 
   @Field(() => [WalletEnum])
   wallets!: WalletEnum[];
+
+  @Field(() => WalletConfigView, { description: 'Safe facts of the wallet configuration; never the Apple Pay certificate or key.' })
+  walletConfig!: WalletConfigView;
 
   @Field(() => JSONObjectResolver, { description: 'Only the credential fields the connector declares safe to show (e.g. merchant ids); never a secret or key.' })
   credentialHints!: Record<string, string>;

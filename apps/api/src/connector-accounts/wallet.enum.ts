@@ -2,7 +2,7 @@ import { registerEnumType } from 'type-graphql';
 
 /**
  * Wallets an account may serve: upstream's `SessionToken` variant names (seed 003, `wallet_name`)
- * in upper case. Stored only for now; the per-wallet configuration comes with a later issue.
+ * in upper case (plus the UPI payment method types Paytm serves). Configured through `walletConfig`.
  */
 export enum WalletEnum {
   GOOGLE_PAY = 'GOOGLE_PAY',
@@ -14,6 +14,8 @@ export enum WalletEnum {
   PAZE = 'PAZE',
   CLICK_TO_PAY = 'CLICK_TO_PAY',
   AMAZON_PAY = 'AMAZON_PAY',
+  UPI_INTENT = 'UPI_INTENT',
+  UPI_COLLECT = 'UPI_COLLECT',
 }
 registerEnumType(WalletEnum, { name: 'Wallet', description: 'A wallet SDK (upstream `wallet_name`, upper-cased).' });
 

@@ -10,4 +10,5 @@ export const connectorFeatureDataAad = (sessionId: string): string => `payment_s
 /** `scopeKey` "" (the state a request carried) keeps the AAD rows had before scopes existed. */
 export const accessTokenAad = (merchantId: string, connector: ConnectorId, scopeKey = ''): string =>
   `connector_states.access_token:${merchantId}:${connector}${scopeKey === '' ? '' : `:${scopeKey}`}`;
+export const connectorAccountWalletConfigAad = (merchantId: string, accountId: string): string => `connector_accounts.wallet_config:${merchantId}:${accountId}`;
 export const connectorAccountCredentialsAad = (merchantId: string, accountId: string): string => `connector_accounts.credentials:${merchantId}:${accountId}`;

@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../generated/prisma/client';
-import { accessTokenAad, connectorAccountCredentialsAad, connectorFeatureDataAad, metadataAad, tokenAad } from './column-aad';
+import { accessTokenAad, connectorAccountCredentialsAad, connectorAccountWalletConfigAad, connectorFeatureDataAad, metadataAad, tokenAad } from './column-aad';
 import type { FieldEncryptor } from './field-encryption';
 import { fromDbConnector } from '../connectors/connector-db';
 
@@ -10,6 +10,8 @@ export interface RotationReport {
   readonly sessions: number;
   readonly connectorStates: number;
   readonly connectorAccounts: number;
+  /** Connector accounts whose wallet configuration (Apple Pay certificate and key) was re-sealed. */
+  readonly walletConfigs: number;
 }
 
 function reseal(encryptor: FieldEncryptor, value: Uint8Array | null, keyId: string, aad: string): Uint8Array<ArrayBuffer> | null {
@@ -78,5 +80,21 @@ export async function rotateEncryptionKeys(prisma: PrismaClient, encryptor: Fiel
       connectorAccounts += updated.count;
     }
   }
-  return { sessions, connectorStates, connectorAccounts };
+  // Wallet configurations (Apple Pay certificate and key) have their own key id.
+  let walletConfigs = 0;
+  for (;;) {
+    const rows = await prisma.connectorAccount.findMany({
+      where: { walletConfigCiphertext: { not: null }, walletConfigKeyId: { not: current } },
+      select: { id: true, merchantId: true, walletConfigKeyId: true, walletConfigCiphertext: true },
+      take: BATCH,
+    });
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      const aad = connectorAccountWalletConfigAad(row.merchantId, row.id);
+      const sealed = reseal(encryptor, row.walletConfigCiphertext, row.walletConfigKeyId ?? '', aad);
+      const updated = await prisma.connectorAccount.updateMany({ where: { id: row.id, walletConfigKeyId: row.walletConfigKeyId }, data: { walletConfigCiphertext: sealed, walletConfigKeyId: current } });
+      walletConfigs += updated.count;
+    }
+  }
+  return { sessions, connectorStates, connectorAccounts, walletConfigs };
 }

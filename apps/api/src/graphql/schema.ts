@@ -4,6 +4,8 @@ import { ApiKeyResolver } from '../api-keys/api-key.resolver';
 import { ConnectorAccountResolver } from '../connector-accounts/connector-account.resolver';
 import { ConnectorResolver } from '../connectors/connector.resolver';
 import { PaymentSessionResolver } from '../payment-sessions/payment-session.resolver';
+import { PaymentResolver } from '../payments/payment.resolver';
+import { WalletSessionTokensResolver } from '../wallet-sessions/wallet-session-tokens.resolver';
 import { ClientSigningKeyResolver } from '../signing-keys/client-signing-key.resolver';
 import { HyperApiResolver } from '../hyperapi/hyperapi.resolver';
 import { UpiCustomerResolver } from '../hyperapi/upi-customer.resolver';
@@ -17,6 +19,8 @@ export interface AppResolvers {
   readonly connectorAccounts: ConnectorAccountResolver;
   readonly hyperApi: HyperApiResolver;
   readonly upiCustomers: UpiCustomerResolver;
+  readonly payments: PaymentResolver;
+  readonly walletSessionTokens: WalletSessionTokensResolver;
 }
 
 /**
@@ -34,6 +38,8 @@ export async function buildAppSchema(resolvers?: AppResolvers): Promise<GraphQLS
           [ConnectorAccountResolver, resolvers.connectorAccounts],
           [HyperApiResolver, resolvers.hyperApi],
           [UpiCustomerResolver, resolvers.upiCustomers],
+          [PaymentResolver, resolvers.payments],
+          [WalletSessionTokensResolver, resolvers.walletSessionTokens],
         ]
       : [],
   );
@@ -45,7 +51,17 @@ export async function buildAppSchema(resolvers?: AppResolvers): Promise<GraphQLS
     },
   };
   return buildSchema({
-    resolvers: [PaymentSessionResolver, ConnectorResolver, ApiKeyResolver, ClientSigningKeyResolver, ConnectorAccountResolver, HyperApiResolver, UpiCustomerResolver],
+    resolvers: [
+      PaymentSessionResolver,
+      ConnectorResolver,
+      ApiKeyResolver,
+      ClientSigningKeyResolver,
+      ConnectorAccountResolver,
+      HyperApiResolver,
+      UpiCustomerResolver,
+      PaymentResolver,
+      WalletSessionTokensResolver,
+    ],
     container,
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
     emitSchemaFile: false,

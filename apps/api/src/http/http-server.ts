@@ -11,6 +11,7 @@ import type { MetricsHandler } from '../metrics/metrics-endpoint';
 import { OTHER } from '../metrics/operation-label';
 import { HYPERAPI_PROCESS_PATH } from '../hyperapi/hyperapi.route';
 import { CREATE_SESSION_TOKEN_PATH } from './create-session-token.route';
+import { SESSION_TOKENS_PATH, sendHsError, unparseableBody } from './session-tokens.route';
 
 /** What the HTTP layer needs from the application. */
 export interface HttpServerDeps {
@@ -26,6 +27,8 @@ export interface HttpServerDeps {
   createSessionTokenAlias?(req: IncomingMessage & { body?: unknown }, res: ServerResponse): Promise<void>;
   /** HyperSDK `POST /hyperapi/process` (reads its own body). */
   hyperapiProcess?(req: IncomingMessage, res: ServerResponse): void;
+  /** Upstream's client-side `POST /payments/session_tokens` (JSON body already parsed; CORS open). */
+  sessionTokens?(req: IncomingMessage & { body?: unknown }, res: ServerResponse, requestId: string): Promise<void>;
 }
 
 // Label values of the requests that are not GraphQL operations.
@@ -97,6 +100,31 @@ export function createHttpServer(deps: HttpServerDeps): Server {
         (health) => sendJson(res, health.database === 'up' ? 200 : 503, { status: health.database === 'up' ? 'ok' : 'degraded', database: health.database }),
         () => sendJson(res, 503, { status: 'degraded', database: 'down' }),
       );
+      return;
+    }
+    const sessionTokens = deps.sessionTokens;
+    if (path === SESSION_TOKENS_PATH && sessionTokens) {
+      observation.operation = 'session_tokens';
+      // Browsers call it cross-origin with an api-key header: answer the CORS preflight.
+      corsHandler(req, res, () => {
+        if (req.method !== 'POST') {
+          res.setHeader('allow', 'POST');
+          httpError(res, 405, 'METHOD_NOT_ALLOWED', `${SESSION_TOKENS_PATH} accepts POST only`);
+          return;
+        }
+        jsonParser(req, res, (parseError: unknown) => {
+          if (parseError) {
+            const type = (parseError as { type?: string }).type;
+            sendHsError(res, type === 'entity.too.large' ? { ...unparseableBody(), httpStatus: 413, message: `Json deserialize error: body exceeds ${deps.maxBodyBytes} bytes` } : unparseableBody());
+            return;
+          }
+          sessionTokens(req, res, requestId).catch((error: unknown) => {
+            deps.logger.error({ err: error, requestId }, 'unhandled error serving session_tokens');
+            if (!res.headersSent) httpError(res, 500, 'INTERNAL_SERVER_ERROR', 'Unexpected error');
+            else res.end();
+          });
+        });
+      });
       return;
     }
     const alias = deps.createSessionTokenAlias;

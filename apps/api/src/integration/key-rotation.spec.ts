@@ -1,5 +1,5 @@
 import { createFieldEncryptor, DecryptionError, generateEncryptionKey, parseEncryptionKey } from '../crypto/field-encryption';
-import { tokenAad, metadataAad, accessTokenAad, connectorAccountCredentialsAad } from '../crypto/column-aad';
+import { tokenAad, metadataAad, accessTokenAad, connectorAccountCredentialsAad, connectorAccountWalletConfigAad } from '../crypto/column-aad';
 import { rotateEncryptionKeys } from '../crypto/key-rotation';
 import { CREATE_CONNECTOR_ACCOUNT, CREATE_SESSION_TOKEN } from '@prism-sessions/testing-graphql-documents';
 import { authHeaders, nuveiConfigHeader, startIntegrationEnv, TEST_NUVEI, type IntegrationEnv } from '../testing/integration-harness';
@@ -35,7 +35,7 @@ describe('encryption at rest and key rotation', () => {
     const credentials = { merchant_id: TEST_NUVEI.merchantId, merchant_site_id: TEST_NUVEI.merchantSiteId, merchant_secret: TEST_NUVEI.merchantSecret };
     const created = await env.gql<{ createConnectorAccount: { connectorAccount: { id: string } } }>(
       CREATE_CONNECTOR_ACCOUNT,
-      { input: { connector: 'NUVEI', label: 'rotate', testMode: true, credentials } },
+      { input: { connector: 'NUVEI', label: 'rotate', testMode: true, credentials, walletConfig: { googlePay: { merchantName: 'Rotate', gatewayMerchantId: 'googletest' } } } },
       authHeaders(env.merchantA.apiKey),
     );
     const accountId = created.data?.createConnectorAccount.connectorAccount.id ?? '';
@@ -45,8 +45,8 @@ describe('encryption at rest and key rotation', () => {
 
     const newKey = generateEncryptionKey();
     const rotator = createFieldEncryptor(newKey, env.encryptionKey);
-    expect(await rotateEncryptionKeys(env.prisma, rotator)).toEqual({ sessions: 1, connectorStates: 1, connectorAccounts: 1 });
-    expect(await rotateEncryptionKeys(env.prisma, rotator)).toEqual({ sessions: 0, connectorStates: 0, connectorAccounts: 0 });
+    expect(await rotateEncryptionKeys(env.prisma, rotator)).toEqual({ sessions: 1, connectorStates: 1, connectorAccounts: 1, walletConfigs: 1 });
+    expect(await rotateEncryptionKeys(env.prisma, rotator)).toEqual({ sessions: 0, connectorStates: 0, connectorAccounts: 0, walletConfigs: 0 });
 
     const after = await env.prisma.paymentSession.findUniqueOrThrow({ where: { id: session.id } });
     const state = await env.prisma.connectorState.findFirstOrThrow({ where: { merchantId: env.merchantA.id } });
@@ -58,6 +58,8 @@ describe('encryption at rest and key rotation', () => {
     const account = await env.prisma.connectorAccount.findUniqueOrThrow({ where: { id: accountId } });
     expect(account.encryptionKeyId).toBe(newOnly.currentKeyId);
     expect(JSON.parse(newOnly.decrypt(account.credentialsCiphertext, account.encryptionKeyId, connectorAccountCredentialsAad(env.merchantA.id, accountId)))).toEqual(credentials);
+    expect(account.walletConfigKeyId).toBe(newOnly.currentKeyId);
+    expect(JSON.parse(newOnly.decrypt(account.walletConfigCiphertext ?? new Uint8Array(), account.walletConfigKeyId ?? '', connectorAccountWalletConfigAad(env.merchantA.id, accountId)))).toMatchObject({ googlePay: { merchantName: 'Rotate' } });
     // Bound to its row: the same ciphertext does not open as another account's.
     expect(() => newOnly.decrypt(account.credentialsCiphertext, account.encryptionKeyId, connectorAccountCredentialsAad(env.merchantB.id, accountId))).toThrow(DecryptionError);
     const oldOnly = createFieldEncryptor(env.encryptionKey);

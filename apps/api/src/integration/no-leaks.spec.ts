@@ -19,8 +19,15 @@ import {
   RECORD_UPI_DEVICE_BINDING,
   UPI_CUSTOMER,
   UPI_GET_SESSION_TOKEN,
+  CREATE_PAYMENT,
+  PAYMENT,
+  PAYMENTS,
+  CREATE_WALLET_SESSION_TOKENS,
 } from '@prism-sessions/testing-graphql-documents';
 import { postProcess, registerKey, signedEnvelope, withNewRequestId } from '../testing/hyperapi-client';
+import { Secret } from '@prism-sessions/masking';
+import { ConnectorAccountRepository } from '../connector-accounts/connector-account.repository';
+import { createFieldEncryptor } from '../crypto/field-encryption';
 import { SessionTokenGrpcClient } from '../testing/grpc-client';
 import {
   authHeaders,
@@ -64,6 +71,9 @@ const canaries = {
   paypalSecret: TEST_PAYPAL.clientSecret,
   paypalWrongSecret: 'CANARY_PAYPAL_WRONG_SECRET',
   paypalCallerToken: 'CANARY_PAYPAL_CALLER_ACCESS_TOKEN',
+  // Wallet configuration: Apple Pay merchant identity certificate and key (sealed, write-only).
+  appleCertificate: 'CANARY_APPLE_CERTIFICATE_BODY',
+  appleKey: 'CANARY_APPLE_PRIVATE_KEY_BODY',
 };
 
 let env: IntegrationEnv;
@@ -78,7 +88,7 @@ async function call(input: Record<string, unknown>, headers: Record<string, stri
 async function dumpTables(): Promise<string> {
   // Every table there is, so a new one cannot be missed.
   const tables = (await env.prisma.$queryRawUnsafe<Array<{ tablename: string }>>(`SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename`)).map((row) => row.tablename);
-  expect(tables).toEqual(expect.arrayContaining(['payment_sessions', 'hyper_sdk_sessions', 'upi_linked_accounts', 'client_auth_tokens']));
+  expect(tables).toEqual(expect.arrayContaining(['payment_sessions', 'payments', 'hyper_sdk_sessions', 'upi_linked_accounts', 'client_auth_tokens']));
   const dump: Record<string, unknown> = {};
   for (const table of tables) {
     const rows = await env.prisma.$queryRawUnsafe<Array<Record<string, unknown>>>(`SELECT * FROM "${table}"`);
@@ -304,6 +314,55 @@ describe('no secret, token or PII in clear anywhere', () => {
     expect(env.paypal.issuedAccessTokens.length).toBeGreaterThanOrEqual(3);
 
     const issuedTokens = [...env.nuvei.issuedTokens, ...env.paytm.issuedTokens, ...env.paypal.issuedTokens];
+    // Payments and wallet session tokens: the client secret is shown once (createPayment) and echoed to
+    // its holder by POST /payments/session_tokens; wrong, other-merchant and expired-style calls; Apple
+    // Pay certificate and key offered through GraphQL (refused) and stored sealed (repository).
+    const clientSecrets: string[] = [];
+    const pem = (kind: string, body: string) => `-----BEGIN ${kind}-----\n${body}\n-----END ${kind}-----\n`;
+    const applePay = { merchantIdentifier: 'merchant.com.leak', displayName: 'Leak', domains: ['leak.example.test'], certificatePem: pem('CERTIFICATE', canaries.appleCertificate), privateKeyPem: pem('PRIVATE KEY', canaries.appleKey) };
+    await account(CREATE_CONNECTOR_ACCOUNT, { input: { connector: 'NUVEI', label: 'apple gql', testMode: true, credentials: nuveiCreds(canaries.nuveiSecret), wallets: ['APPLE_PAY'], walletConfig: { applePay } } }, noConfig);
+    await account(CREATE_CONNECTOR_ACCOUNT, { input: { connector: 'NUVEI', label: 'gpay', testMode: true, credentials: nuveiCreds(canaries.nuveiSecret), wallets: ['GOOGLE_PAY'], walletConfig: { googlePay: { merchantName: 'Leak', gatewayMerchantId: 'googletest' } } } }, noConfig);
+    await new ConnectorAccountRepository(env.prisma, createFieldEncryptor(env.encryptionKey)).create({
+      id: '00000000-0000-4000-8000-00000000a991',
+      merchantId: env.merchantA.id,
+      connector: 'nuvei',
+      label: 'apple stored',
+      testMode: true,
+      isDefault: false,
+      wallets: ['APPLE_PAY'],
+      credentialsJson: new Secret(JSON.stringify(nuveiCreds(canaries.nuveiSecret))),
+      credentialHints: {},
+      lastVerifiedAt: null,
+      walletConfig: {
+        config: { applePay: { ...applePay, merchantBusinessCountry: 'US', certificatePem: new Secret(applePay.certificatePem), privateKeyPem: new Secret(applePay.privateKeyPem) } },
+        hints: { applePay: { merchantIdentifier: 'merchant.com.leak', displayName: 'Leak', domains: ['leak.example.test'], certificateNotAfter: '2030-01-01T00:00:00.000Z' } },
+      },
+    });
+    responses.push((await env.gql(CONNECTOR_ACCOUNTS, {}, noConfig)).raw);
+    for (const reference of ['leak-order-1', 'leak-order-1', 'leak-order-2']) {
+      const created = await env.gql<{ createPayment: { clientSecret: string | null; payment: { id: string } } }>(CREATE_PAYMENT, { input: { amount: { minorAmount: 1000, currency: 'USD' }, merchantReference: reference } }, noConfig);
+      if (created.data?.createPayment.clientSecret) clientSecrets.push(created.data.createPayment.clientSecret);
+      responses.push(created.raw);
+    }
+    const [secret1 = 'missing', secret2 = 'missing'] = clientSecrets;
+    const payId = secret1.split('_secret_')[0] ?? '';
+    responses.push((await env.gql(PAYMENT, { id: payId }, noConfig)).raw, (await env.gql(PAYMENTS, {}, noConfig)).raw);
+    const pk = { 'api-key': env.merchantA.publishableKey };
+    for (const [body, headers] of [
+      [{ payment_id: payId, client_secret: secret1, wallets: [] }, pk],
+      [{ payment_id: payId, client_secret: secret1, wallets: [] }, { ...pk, 'x-client-platform': 'web', 'x-browser-name': 'Safari' }],
+      [{ payment_id: payId, client_secret: secret2, wallets: [] }, pk],
+      [{ payment_id: payId, client_secret: `${secret1}0`, wallets: [] }, pk],
+      [{ payment_id: payId, client_secret: secret1, wallets: [] }, { 'api-key': env.merchantB.publishableKey }],
+      [{ payment_id: payId, client_secret: secret1, wallets: [] }, { 'api-key': env.merchantA.apiKey }],
+      [{ payment_id: payId, client_secret: secret1 }, pk],
+    ] as Array<[Record<string, unknown>, Record<string, string>]>) {
+      responses.push((await env.rest('/payments/session_tokens', body, headers)).raw);
+    }
+    responses.push((await env.gql(CREATE_WALLET_SESSION_TOKENS, { input: { paymentId: payId, clientSecret: secret1 } }, pk)).raw);
+    responses.push((await env.gql(CREATE_WALLET_SESSION_TOKENS, { input: { paymentId: payId, clientSecret: secret2 } }, pk)).raw);
+    expect(clientSecrets).toHaveLength(2);
+
     expect(issuedTokens.length).toBeGreaterThanOrEqual(3);
     // Signatures and checksums the gateway received must not be echoed anywhere either.
     const wireSecrets = env.gateway.requests.flatMap((request) => {
@@ -321,7 +380,11 @@ describe('no secret, token or PII in clear anywhere', () => {
     const metrics = await env.scrapeMetrics({ authorization: `Bearer ${canaries.metricsToken}` });
     expect(metrics.body).toContain('gateway_calls_total{');
     // The owner legitimately receives its live token in `sessionToken` / `token`; strip exactly those fields.
-    const responseText = responses.map((raw) => raw.replace(/"(sessionToken|token|session_token)":"CANARYTOKEN\d+"/g, '"$1":"<owner token>"')).join('\n');
+    // Likewise the client secret: in createPayment's payload and echoed to its holder by the REST answer.
+    const responseText = responses
+      .map((raw) => raw.replace(/"(sessionToken|token|session_token)":"CANARYTOKEN\d+"/g, '"$1":"<owner token>"'))
+      .map((raw) => clientSecrets.reduce((text, secret) => text.replace(`"clientSecret":"${secret}"`, '"clientSecret":"<shown once>"').replace(`"client_secret":"${secret}"`, '"client_secret":"<holder>"'), raw))
+      .join('\n');
     const everything = { logs, tables, responses: responseText, metrics: metrics.body };
     const secrets = [
       ...Object.values(canaries),
@@ -338,6 +401,9 @@ describe('no secret, token or PII in clear anywhere', () => {
       ...paypalCredentialsOnWire,
       ...env.paypal.issuedAccessTokens,
       CANARY_TOKEN,
+      ...clientSecrets,
+      // The random part of each client secret (the payment id before it is not secret).
+      ...clientSecrets.map((secret) => secret.split('_secret_')[1] ?? 'missing'),
     ];
     const found: string[] = [];
     for (const [where, text] of Object.entries(everything)) {
@@ -364,6 +430,11 @@ describe('no secret, token or PII in clear anywhere', () => {
     expect(await env.prisma.connectorAccount.count()).toBe(4);
     // The header credentials' token, the account's token, and the state pp_leak_7 carried.
     expect(await env.prisma.connectorState.count({ where: { connector: 'PAYPAL' } })).toBe(3);
+    // 3 credential accounts + the Google Pay one + the Apple Pay one stored sealed (the GraphQL Apple Pay save is refused).
+    expect(await env.prisma.connectorAccount.count()).toBe(5);
+    expect(tables).toContain('wallet_config_ciphertext');
+    expect(tables).toContain('client_secret_hash');
+    expect(responses.join('\n')).toContain('"client_secret":"');
     expect(await env.prisma.paymentSession.count({ where: { connectorAccountId: { not: null } } })).toBe(4);
   });
 });

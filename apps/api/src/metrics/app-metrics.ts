@@ -52,6 +52,7 @@ export class AppMetrics {
   readonly #rateLimitRejections: Counter<string>;
   readonly #hyperRejections: Counter<'reason' | 'error_code'>;
   readonly #hyperSessions: Counter<'action' | 'auth_method'>;
+  readonly #walletTokens: Counter<'connector' | 'wallet' | 'outcome'>;
   #pool: PoolStats | undefined;
   // Per-request paths reuse label-bound children: no label object or key string per request.
   readonly #httpChildren = new Map<string, Record<HttpOutcome, Counter.Internal>>();
@@ -71,6 +72,12 @@ export class AppMetrics {
     this.#rateLimitRejections = new Counter({ name: 'rate_limit_rejections_total', help: 'Requests refused by the rate limiter.', labelNames: merchant, registers });
     this.#hyperRejections = new Counter({ name: 'hyperapi_rejections_total', help: 'HyperSDK envelopes (POST /hyperapi/process, upiGetSessionToken, updateAuth) refused, by pipeline reason and JP error code.', labelNames: ['reason', 'error_code'], registers });
     this.#hyperSessions = new Counter({ name: 'hyperapi_sessions_total', help: 'HyperSDK sessions opened (upiGetSessionToken/getSessionToken) or renewed (updateAuth), by action and auth method.', labelNames: ['action', 'auth_method'], registers });
+    this.#walletTokens = new Counter({
+      name: 'wallet_session_tokens_total',
+      help: 'Wallet session tokens (POST /payments/session_tokens, createWalletSessionTokens) by connector, wallet and outcome (produced, omitted); upstream SESSION_TOKEN_CREATED.',
+      labelNames: ['connector', 'wallet', 'outcome'],
+      registers,
+    });
     const pool = (): PoolStats | undefined => this.#pool;
     new Gauge({
       name: 'db_pool_connections',
@@ -124,6 +131,11 @@ export class AppMetrics {
   /** A session attempt completed; `status` is the status the session was stored with. */
   sessionCreated(connector: ConnectorId, status: string, merchantId: string): void {
     this.#sessionsCreated.inc(this.#merchantLabel ? { connector, status, merchant_id: merchantId } : { connector, status });
+  }
+
+  /** One wallet of one account was attempted. `wallet` is a bounded upper-case wallet name. */
+  walletSessionToken(connector: ConnectorId, wallet: string, outcome: 'produced' | 'omitted'): void {
+    this.#walletTokens.inc({ connector, wallet, outcome });
   }
 
   /** A create request was answered from the stored session. */

@@ -11,6 +11,8 @@ export interface CreateSessionCommand {
   readonly credentials: ParsedCredentials;
   /** The stored account the credentials came from; absent when they came in x-connector-config. */
   readonly connectorAccountId?: string;
+  /** The payment the session is opened for (wallet session tokens); not part of the fingerprint. */
+  readonly paymentId?: string;
   /** Upstream's per-request gateway URL override; honoured only for allow-listed hosts. */
   readonly requestBaseUrl?: string;
   readonly merchantSessionId: string;

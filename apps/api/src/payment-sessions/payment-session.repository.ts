@@ -111,10 +111,10 @@ export class PaymentSessionRepository {
     const connectorFeatureData = this.#seal(data.connectorFeatureData, connectorFeatureDataAad(data.id));
     const rows = await this.prisma.$queryRaw<(SessionRow & { claimed: boolean })[]>`
       WITH inserted AS (
-        INSERT INTO payment_sessions (id, merchant_id, connector, connector_account_id, merchant_session_id, idempotency_key, request_fingerprint,
+        INSERT INTO payment_sessions (id, merchant_id, connector, connector_account_id, payment_id, merchant_session_id, idempotency_key, request_fingerprint,
           minor_amount, currency, test_mode, status, metadata_ciphertext, connector_feature_data_ciphertext,
           encryption_key_id, attempt_count, created_at, updated_at)
-        VALUES (${data.id}::uuid, ${data.merchantId}::uuid, ${connector}::"Connector", ${data.connectorAccountId}::uuid, ${data.merchantSessionId},
+        VALUES (${data.id}::uuid, ${data.merchantId}::uuid, ${connector}::"Connector", ${data.connectorAccountId}::uuid, ${data.paymentId}, ${data.merchantSessionId},
           ${data.idempotencyKey}, ${data.requestFingerprint}, ${data.minorAmount}, ${data.currency}, ${data.testMode}, 'PENDING',
           ${metadata}, ${connectorFeatureData}, ${this.encryptor.currentKeyId}, 1, ${now}, ${now})
         ON CONFLICT DO NOTHING
@@ -148,6 +148,7 @@ export class PaymentSessionRepository {
             status: 'PENDING',
             attemptCount: attemptNumber,
             connectorAccountId: data.connectorAccountId,
+            ...(data.paymentId !== null ? { paymentId: data.paymentId } : {}),
             idempotencyKey: data.idempotencyKey ?? previous.idempotencyKey,
             metadataCiphertext: this.#seal(data.metadata, metadataAad(previous.id)),
             connectorFeatureDataCiphertext: this.#seal(data.connectorFeatureData, connectorFeatureDataAad(previous.id)),
@@ -221,6 +222,12 @@ export class PaymentSessionRepository {
       data: { status: 'REVOKED', tokenCiphertext: null, revokedAt: now, updatedAt: now },
     });
     return this.findById(merchantId, id);
+  }
+
+  /** The sessions opened for one of the merchant's payments, oldest first. */
+  async listByPayment(merchantId: string, paymentId: string): Promise<SessionRecord[]> {
+    const rows = await this.prisma.paymentSession.findMany({ where: { merchantId, paymentId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+    return rows.map(this.#toRecord);
   }
 
   /** One page of a merchant's sessions, newest first; `first + 1` rows are read to know if more exist. */

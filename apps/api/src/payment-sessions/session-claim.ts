@@ -28,7 +28,7 @@ export interface ClaimDeps {
 /** The request fields the claim protocol reads and writes. */
 export type ClaimCommand = Pick<
   CreateSessionCommand,
-  'merchantId' | 'connector' | 'connectorAccountId' | 'merchantSessionId' | 'idempotencyKey' | 'amount' | 'testMode' | 'metadata' | 'connectorFeatureData'
+  'merchantId' | 'connector' | 'connectorAccountId' | 'paymentId' | 'merchantSessionId' | 'idempotencyKey' | 'amount' | 'testMode' | 'metadata' | 'connectorFeatureData'
 >;
 
 const PENDING_POLL_MS = 25;
@@ -93,6 +93,7 @@ function claimDataOf(command: ClaimCommand, fingerprint: string, id: string): Cl
     merchantId: command.merchantId,
     connector: command.connector,
     connectorAccountId: command.connectorAccountId ?? null,
+    paymentId: command.paymentId ?? null,
     merchantSessionId: command.merchantSessionId,
     idempotencyKey: command.idempotencyKey ?? null,
     requestFingerprint: fingerprint,

@@ -11,6 +11,8 @@ export interface ClaimData {
   readonly merchantId: string;
   readonly connector: ConnectorId;
   readonly connectorAccountId: string | null;
+  /** The payment the session belongs to (wallet session tokens); null otherwise. */
+  readonly paymentId: string | null;
   readonly merchantSessionId: string;
   readonly idempotencyKey: string | null;
   readonly requestFingerprint: string;

@@ -24,6 +24,11 @@ import {
   LINK_UPI_ACCOUNT,
   UNLINK_UPI_ACCOUNT,
   CREATE_CLIENT_AUTH_TOKEN,
+  CREATE_PAYMENT,
+  PAYMENT,
+  PAYMENTS,
+  CANCEL_PAYMENT,
+  CREATE_WALLET_SESSION_TOKENS,
 } from '@prism-sessions/testing-graphql-documents';
 import { parse, validate, type GraphQLSchema } from 'graphql';
 import { buildAppSchema } from '../graphql/schema';
@@ -55,6 +60,11 @@ const documents = {
   LINK_UPI_ACCOUNT,
   UNLINK_UPI_ACCOUNT,
   CREATE_CLIENT_AUTH_TOKEN,
+  CREATE_PAYMENT,
+  PAYMENT,
+  PAYMENTS,
+  CANCEL_PAYMENT,
+  CREATE_WALLET_SESSION_TOKENS,
 };
 
 describe('@prism-sessions/testing-graphql-documents', () => {

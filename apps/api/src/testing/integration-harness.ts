@@ -12,6 +12,7 @@ import { createPrismaClient, type PrismaClient } from '../db/prisma';
 import { createTestDatabase, type TestDatabase } from '@prism-sessions/platform-database';
 import { createLogger } from '../logging/logger';
 import type { RateLimitRejectionHook } from '../rate-limit/rate-limit-plugin';
+import type { ApplePayMerchantSessionClient } from '../wallets/apple-pay/apple-pay-merchant-session';
 
 /** Fake credentials the fake gateways accept. */
 export const TEST_NUVEI = { merchantId: 'it_nuvei_merchant', merchantSiteId: 'it_site_77', merchantSecret: 'it_nuvei_secret_CANARY_N1' } as const;
@@ -56,6 +57,8 @@ export interface IntegrationEnv {
   /** The app's client-token minting (PayPal), as other modules call it. */
   readonly clientTokens: App['clientTokens'];
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /** POSTs a raw body (a string is sent as is) to a REST path of the API, e.g. `/payments/session_tokens`. */
+  rest(path: string, body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: unknown; raw: string; headers: Headers }>;
   /** `GET /metrics` on the API. */
   scrapeMetrics(headers?: Record<string, string>): Promise<{ status: number; body: string }>;
   /**
@@ -98,6 +101,8 @@ export interface IntegrationOptions {
   readonly onRateLimited?: RateLimitRejectionHook;
   /** Count the app's database operations (see {@link IntegrationEnv.databaseOperations}). */
   readonly countDatabaseOperations?: boolean;
+  /** Apple Pay merchant validation client (a fake; the real one talks to APPLE_PAY_BASE_URL). */
+  readonly applePay?: ApplePayMerchantSessionClient;
 }
 
 /**
@@ -150,6 +155,7 @@ export async function startIntegrationEnv(options: IntegrationOptions = {}): Pro
     logger: createLogger('info', sink),
     clock,
     ...(options.onRateLimited ? { onRateLimited: options.onRateLimited } : {}),
+    ...(options.applePay ? { applePay: options.applePay } : {}),
   });
   const url = await app.listen(0, '127.0.0.1');
   const grpcAddress = await app.listenGrpc(0, '127.0.0.1');
@@ -185,6 +191,17 @@ export async function startIntegrationEnv(options: IntegrationOptions = {}): Pro
     return peer;
   };
 
+  const rest = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
+    const response = await fetch(new URL(path, url), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    const raw = await response.text();
+    let parsed: unknown = raw;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: response.status, body: parsed, raw, headers: response.headers };
+  };
 
   const scrapeMetrics = async (headers: Record<string, string> = {}) => {
     const response = await fetch(new URL('/metrics', url), { headers });
@@ -206,10 +223,12 @@ export async function startIntegrationEnv(options: IntegrationOptions = {}): Pro
     clientTokens: app.clientTokens,
     databaseOperations: () => operations,
     gql,
+    rest,
     scrapeMetrics,
     startPeer,
     reset: async () => {
       await prisma.paymentSession.deleteMany({});
+      await prisma.payment.deleteMany({});
       await prisma.connectorState.deleteMany({});
       await prisma.connectorAccount.deleteMany({});
       gateway.reset();

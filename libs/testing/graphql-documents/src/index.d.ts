@@ -40,3 +40,13 @@ export declare const REVOKE_UPI_DEVICE_BINDING: string;
 export declare const LINK_UPI_ACCOUNT: string;
 export declare const UNLINK_UPI_ACCOUNT: string;
 export declare const CREATE_CLIENT_AUTH_TOKEN: string;
+/** createPayment: `clientSecret`, `payment { … }` or `error`. Variables: `{ input: CreatePaymentInput }`. */
+export declare const CREATE_PAYMENT: string;
+/** One payment with its sessions. Variables: `{ id }`. */
+export declare const PAYMENT: string;
+/** A page of the calling merchant's payments. Variables (optional): `{ first, after, filter }`. */
+export declare const PAYMENTS: string;
+/** cancelPayment. Variables: `{ id }`. */
+export declare const CANCEL_PAYMENT: string;
+/** createWalletSessionTokens (publishable key). Variables: `{ input: WalletSessionTokensInput }`. */
+export declare const CREATE_WALLET_SESSION_TOKENS: string;

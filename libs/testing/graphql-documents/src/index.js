@@ -69,7 +69,9 @@ const REVOKE_PAYMENT_SESSION = `
 `;
 
 // Every field of a ConnectorAccount (there is no credentials field to select: they are write-only).
-const ACCOUNT_FIELDS = 'id connector label testMode isDefault enabled wallets credentialHints createdAt updatedAt lastVerifiedAt';
+const ACCOUNT_FIELDS =
+  'id connector label testMode isDefault enabled wallets credentialHints createdAt updatedAt lastVerifiedAt' +
+  ' walletConfig { googlePay { merchantName merchantId gatewayMerchantId allowedAuthMethods allowedCardNetworks } applePay { merchantIdentifier displayName domains merchantBusinessCountry certificateNotAfter } }';
 const ACCOUNT_ERROR = 'error { retryable source gatewayHttpStatus unifiedDetails { code message userGuidanceMessage } connectorDetails { code message reason } }';
 
 /** createConnectorAccount: the account or why nothing was saved. Variables: `{ input }`. */
@@ -226,6 +228,68 @@ const UNLINK_UPI_ACCOUNT = `
 const CREATE_CLIENT_AUTH_TOKEN = `
   mutation CreateClientAuthToken($input: CreateClientAuthTokenInput!) {
     createClientAuthToken(input: $input) { clientAuthToken expiresAt }
+const PAYMENT_FIELDS = `
+  id status merchantReference customerId billingCountry description clientSecretExpiresAt createdAt updatedAt
+  amount { minorAmount currency formatted }
+`;
+const PAYMENT_ERROR = 'error { source retryable unifiedDetails { code message } }';
+
+/** createPayment: the payment, its client secret (new payments only) or `error`. Variables: `{ input: CreatePaymentInput }`. */
+const CREATE_PAYMENT = `
+  mutation CreatePayment($input: CreatePaymentInput!) {
+    createPayment(input: $input) { clientSecret payment { ${PAYMENT_FIELDS} } ${PAYMENT_ERROR} }
+  }
+`;
+
+/** One payment by id with its payment sessions (null for another merchant's or a missing id). Variables: `{ id }`. */
+const PAYMENT = `
+  query Payment($id: ID!) {
+    payment(id: $id) { ${PAYMENT_FIELDS} sessions { id merchantSessionId connector connectorAccountId status expiresAt } }
+  }
+`;
+
+/** A page of the calling merchant's payments. Variables (optional): `{ first, after, filter }`. */
+const PAYMENTS = `
+  query Payments($first: Int, $after: String, $filter: PaymentFilter) {
+    payments(first: $first, after: $after, filter: $filter) {
+      edges { cursor node { ${PAYMENT_FIELDS} } }
+      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    }
+  }
+`;
+
+/** cancelPayment. Variables: `{ id }`. */
+const CANCEL_PAYMENT = `
+  mutation CancelPayment($id: ID!) {
+    cancelPayment(id: $id) { payment { ${PAYMENT_FIELDS} } ${PAYMENT_ERROR} }
+  }
+`;
+
+/** createWalletSessionTokens (publishable key) with every token field. Variables: `{ input: WalletSessionTokensInput }`. */
+const CREATE_WALLET_SESSION_TOKENS = `
+  mutation WalletSessionTokens($input: WalletSessionTokensInput!) {
+    createWalletSessionTokens(input: $input) {
+      paymentId
+      sessionTokens {
+        __typename
+        ... on GooglePaySessionToken {
+          connector merchantConnectorId delayedSessionToken shippingAddressRequired emailRequired
+          merchantInfo { merchantId merchantName }
+          allowedPaymentMethods { type parameters tokenizationSpecification }
+          transactionInfo { countryCode currencyCode totalPriceStatus totalPrice }
+          sdkNextAction { nextAction denyMessage }
+        }
+        ... on ApplePaySessionToken {
+          connector merchantConnectorId delayedSessionToken sessionTokenData
+          paymentRequestData { countryCode currencyCode total { label type amount } merchantCapabilities supportedNetworks merchantIdentifier }
+          sdkNextAction { nextAction }
+        }
+        ... on PaypalSessionToken { connector merchantConnectorId sessionToken clientToken sdkNextAction { nextAction } }
+        ... on PaytmCheckoutSessionToken { connector merchantConnectorId mid orderId txnToken amount host expiresAt }
+      }
+      omitted { wallet connector merchantConnectorId code message }
+      errors { code message httpStatus }
+    }
   }
 `;
 
@@ -254,4 +318,9 @@ module.exports = {
   LINK_UPI_ACCOUNT,
   UNLINK_UPI_ACCOUNT,
   CREATE_CLIENT_AUTH_TOKEN,
+  CREATE_PAYMENT,
+  PAYMENT,
+  PAYMENTS,
+  CANCEL_PAYMENT,
+  CREATE_WALLET_SESSION_TOKENS,
 };

@@ -20,6 +20,7 @@ const TABLES = [
   'merchants',
   'payment_session_attempts',
   'payment_sessions',
+  'payments',
   'upi_customers',
   'upi_device_bindings',
   'upi_linked_accounts',
