@@ -1,3 +1,4 @@
+import { writeApplePayFiles } from './apple-pay-files';
 import { simulatorBanner } from './banner';
 import { readSimulatorConfig } from './config';
 import { startSimulator } from './simulator';
@@ -5,7 +6,14 @@ import { startSimulator } from './simulator';
 async function main(): Promise<void> {
   const config = readSimulatorConfig(process.env);
   const simulator = await startSimulator(config);
-  process.stdout.write(`${simulatorBanner({ url: simulator.server.url, nuveiBaseUrl: simulator.server.baseUrl('nuvei'), paytmBaseUrl: `${simulator.server.baseUrl('paytm')}/` })}\n`);
+  const files = writeApplePayFiles(simulator.applePay, config.applePayDir);
+  const banner = simulatorBanner({
+    url: simulator.server.url,
+    nuveiBaseUrl: simulator.server.baseUrl('nuvei'),
+    paytmBaseUrl: `${simulator.server.baseUrl('paytm')}/`,
+    applePay: { baseUrl: simulator.applePay.baseUrl, caFile: files.caFile, certificateFile: files.certificateFile, privateKeyFile: files.privateKeyFile },
+  });
+  process.stdout.write(`${banner}\n`);
 
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {

@@ -74,6 +74,7 @@ export default async function globalSetup(): Promise<void> {
       nuveiBaseUrl: state.simulator.nuveiBaseUrl,
       paytmBaseUrl: state.simulator.paytmBaseUrl,
       encryptionKey: randomBytes(32).toString('base64'),
+      applePay: state.simulator.applePay,
     });
     state.api = await startApi('api', apiEnv, E2E_LOG_DIR);
 
@@ -87,6 +88,7 @@ export default async function globalSetup(): Promise<void> {
       paytmBaseUrl: state.simulator.paytmBaseUrl,
       nuveiConnectorConfig: state.simulator.nuveiConnectorConfig,
       paytmConnectorConfig: state.simulator.paytmConnectorConfig,
+      applePay: state.simulator.applePay,
       databaseUrl,
       databaseName: state.database.name,
       adminUrl: state.database.adminUrl,

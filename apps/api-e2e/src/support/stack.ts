@@ -24,6 +24,8 @@ export interface E2eEnv {
   /** `x-connector-config` header values for the simulator's demo merchants, as it printed them. */
   readonly nuveiConnectorConfig: string;
   readonly paytmConnectorConfig: string;
+  /** The simulator's emulated Apple Pay endpoint (mutual TLS) and its test PKI files. */
+  readonly applePay: SimulatorApplePay;
   readonly databaseUrl: string;
   readonly databaseName: string;
   readonly adminUrl: string;
@@ -60,8 +62,16 @@ export function baseChildEnv(): Record<string, string> {
 }
 
 /** The environment of an API process of this suite (test mode, loopback only, short gateway timeouts). */
-export function apiEnvironment(options: { databaseUrl: string; nuveiBaseUrl: string; paytmBaseUrl: string; encryptionKey: string }): Record<string, string> {
+export function apiEnvironment(options: {
+  databaseUrl: string;
+  nuveiBaseUrl: string;
+  paytmBaseUrl: string;
+  encryptionKey: string;
+  applePay?: Pick<SimulatorApplePay, 'baseUrl' | 'caFile'>;
+}): Record<string, string> {
   return {
+    // Apple's merchant validation goes to the simulator, trusting the CA it wrote (read by the API since the wallets issue).
+    ...(options.applePay ? { APPLE_PAY_BASE_URL: options.applePay.baseUrl, APPLE_PAY_CA_FILE: options.applePay.caFile } : {}),
     ...baseChildEnv(),
     NODE_ENV: 'test',
     PORT: '0',
@@ -115,6 +125,17 @@ export async function startApi(name: string, env: Record<string, string>, logDir
   }
 }
 
+/** What the simulator printed about its emulated Apple Pay endpoint. */
+export interface SimulatorApplePay {
+  /** `https://127.0.0.1:<port>/apple_pay/`. */
+  readonly baseUrl: string;
+  /** The simulator's CA (PEM file): trusted for the endpoint, and the issuer of the demo identity. */
+  readonly caFile: string;
+  /** The demo merchant identity (PEM files) the endpoint accepts. */
+  readonly demoCertificateFile: string;
+  readonly demoPrivateKeyFile: string;
+}
+
 /** A started gateway simulator and what it printed. */
 export interface SimulatorProcess {
   readonly proc: ManagedProcess;
@@ -123,11 +144,12 @@ export interface SimulatorProcess {
   readonly paytmBaseUrl: string;
   readonly nuveiConnectorConfig: string;
   readonly paytmConnectorConfig: string;
+  readonly applePay: SimulatorApplePay;
 }
 
 /** Starts `dist/apps/gateway-simulator/main.js` on a free 127.0.0.1 port and parses its banner. */
 export async function startSimulator(logDir: string = E2E_LOG_DIR): Promise<SimulatorProcess> {
-  const env = { ...baseChildEnv(), SIMULATOR_PORT: '0', SIMULATOR_HOST: '127.0.0.1' };
+  const env = { ...baseChildEnv(), SIMULATOR_PORT: '0', SIMULATOR_HOST: '127.0.0.1', SIMULATOR_APPLE_PAY_PORT: '0', SIMULATOR_APPLE_PAY_DIR: `${E2E_TMP_DIR}/apple-pay` };
   const proc = startProcess({ name: 'gateway-simulator', script: DIST.simulatorMain, env, cwd: WORKSPACE_ROOT, logDir });
   try {
     await proc.waitForOutput(/^Stop with Ctrl\+C\.$/m, STARTUP_DEADLINE_MS);
@@ -144,6 +166,12 @@ export async function startSimulator(logDir: string = E2E_LOG_DIR): Promise<Simu
       paytmBaseUrl: line(/^PAYTM_BASE_URL=(\S+)\s*$/m, 'PAYTM_BASE_URL'),
       nuveiConnectorConfig: line(/^x-connector-config: (\{"config":\{"Nuvei".*\})\s*$/m, 'the Nuvei x-connector-config'),
       paytmConnectorConfig: line(/^x-connector-config: (\{"config":\{"Paytm".*\})\s*$/m, 'the Paytm x-connector-config'),
+      applePay: {
+        baseUrl: line(/^APPLE_PAY_BASE_URL=(\S+)\s*$/m, 'APPLE_PAY_BASE_URL'),
+        caFile: line(/^APPLE_PAY_CA_FILE=(\S+)\s*$/m, 'APPLE_PAY_CA_FILE'),
+        demoCertificateFile: line(/^APPLE_PAY_DEMO_CERTIFICATE_FILE=(\S+)\s*$/m, 'APPLE_PAY_DEMO_CERTIFICATE_FILE'),
+        demoPrivateKeyFile: line(/^APPLE_PAY_DEMO_PRIVATE_KEY_FILE=(\S+)\s*$/m, 'APPLE_PAY_DEMO_PRIVATE_KEY_FILE'),
+      },
     };
   } catch (error) {
     await proc.stop();
