@@ -9,8 +9,13 @@ describe('readSimulatorConfig', () => {
   });
 
   it('reads SIMULATOR_PORT (0 allowed) and SIMULATOR_HOST', () => {
-    expect(readSimulatorConfig({ SIMULATOR_PORT: '0', SIMULATOR_HOST: 'localhost' })).toEqual({ ...defaults, port: 0, host: 'localhost' });
-    expect(readSimulatorConfig({ SIMULATOR_PORT: '4999' })).toEqual({ ...defaults, port: 4999 });
+    expect(readSimulatorConfig({ SIMULATOR_PORT: '0', SIMULATOR_HOST: 'localhost' })).toEqual({ ...defaults, port: 0, host: 'localhost', applePayPort: 0 });
+    expect(readSimulatorConfig({ SIMULATOR_PORT: '4999' })).toEqual({ ...defaults, port: 4999, applePayPort: 5000 });
+  });
+
+  it('puts Apple Pay on a free port when SIMULATOR_PORT asks for one (no fixed port to collide on)', () => {
+    expect(readSimulatorConfig({ SIMULATOR_PORT: '0' }).applePayPort).toBe(0);
+    expect(readSimulatorConfig({ SIMULATOR_PORT: '0', SIMULATOR_APPLE_PAY_PORT: '4500' }).applePayPort).toBe(4500);
   });
 
   it('reads SIMULATOR_APPLE_PAY_PORT (0 allowed) and SIMULATOR_APPLE_PAY_DIR', () => {

@@ -12,8 +12,6 @@ export interface SimulatorConfig {
 
 /** Default `SIMULATOR_PORT`. */
 export const DEFAULT_SIMULATOR_PORT = 4010;
-/** Default `SIMULATOR_APPLE_PAY_PORT`. */
-export const DEFAULT_APPLE_PAY_PORT = 4011;
 /** Default `SIMULATOR_HOST`: loopback only. */
 export const DEFAULT_SIMULATOR_HOST = '127.0.0.1';
 
@@ -21,13 +19,14 @@ const port = (fallback: number) => z.coerce.number().int().min(0).max(65_535).de
 const schema = z.object({
   SIMULATOR_PORT: port(DEFAULT_SIMULATOR_PORT),
   SIMULATOR_HOST: z.string().trim().min(1).default(DEFAULT_SIMULATOR_HOST),
-  SIMULATOR_APPLE_PAY_PORT: port(DEFAULT_APPLE_PAY_PORT),
+  SIMULATOR_APPLE_PAY_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
   SIMULATOR_APPLE_PAY_DIR: z.string().trim().min(1).optional(),
 });
 
 /**
  * Reads `SIMULATOR_PORT` (default 4010; 0 picks a free port), `SIMULATOR_HOST` (default 127.0.0.1),
- * `SIMULATOR_APPLE_PAY_PORT` (default 4011; 0 picks a free port) and `SIMULATOR_APPLE_PAY_DIR`
+ * `SIMULATOR_APPLE_PAY_PORT` (default `SIMULATOR_PORT + 1`, i.e. 4011, or a free port when `SIMULATOR_PORT`
+ * is 0, so scripts that ask for free ports never collide on it) and `SIMULATOR_APPLE_PAY_DIR`
  * (default: a new temporary directory). Empty values count as unset.
  * @throws Error naming the invalid variable.
  */
@@ -46,7 +45,7 @@ export function readSimulatorConfig(env: NodeJS.ProcessEnv): SimulatorConfig {
   return {
     port: parsed.data.SIMULATOR_PORT,
     host: parsed.data.SIMULATOR_HOST,
-    applePayPort: parsed.data.SIMULATOR_APPLE_PAY_PORT,
+    applePayPort: parsed.data.SIMULATOR_APPLE_PAY_PORT ?? (parsed.data.SIMULATOR_PORT === 0 ? 0 : Math.min(parsed.data.SIMULATOR_PORT + 1, 65_535)),
     applePayDir: parsed.data.SIMULATOR_APPLE_PAY_DIR,
   };
 }

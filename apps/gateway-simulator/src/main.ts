@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { writeApplePayFiles } from './apple-pay-files';
 import { simulatorBanner } from './banner';
 import { readSimulatorConfig } from './config';
@@ -22,6 +23,8 @@ async function main(): Promise<void> {
     process.stdout.write(`${signal}: stopping the gateway simulator\n`);
     const force = setTimeout(() => process.exit(1), 5000);
     force.unref();
+    // A temporary PKI directory is the simulator's own: remove it (a directory given by the user stays).
+    if (config.applePayDir === undefined) rmSync(files.dir, { recursive: true, force: true });
     simulator.stop().then(
       () => process.exit(0),
       () => process.exit(1),
