@@ -71,7 +71,7 @@ export function apiEnvironment(options: {
 }): Record<string, string> {
   return {
     // Apple's merchant validation goes to the simulator, trusting the CA it wrote (read by the API since the wallets issue).
-    ...(options.applePay ? { APPLE_PAY_BASE_URL: options.applePay.baseUrl, APPLE_PAY_CA_FILE: options.applePay.caFile } : {}),
+    ...(options.applePay ? { APPLE_PAY_BASE_URL: options.applePay.baseUrl, APPLE_PAY_CA_FILE: options.applePay.caFile, APPLE_PAY_TIMEOUT_MS: String(GATEWAY_TIMEOUT_MS) } : {}),
     ...baseChildEnv(),
     NODE_ENV: 'test',
     PORT: '0',
