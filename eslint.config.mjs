@@ -1,6 +1,6 @@
 import nx from '@nx/eslint-plugin';
 
-const testCode = ['**/*.spec.ts', '**/*.e2e-spec.ts', '**/src/testing/**', '**/src/support/**', 'libs/testing/**', 'apps/gateway-simulator/**', 'apps/api-e2e/**', 'bench/**', 'tools/**'];
+const testCode = ['**/*.spec.ts', '**/*.e2e-spec.ts', '**/src/testing/**', '**/src/**/testing/**', '**/src/support/**', 'libs/testing/**', 'apps/gateway-simulator/**', 'apps/api-e2e/**', 'bench/**', 'tools/**'];
 const testingImports = { group: ['@prism-sessions/*/testing', '@prism-sessions/testing-*'], message: 'Testing code is for specs, the simulator and the benchmark only.' };
 const ioFreeLibDirs = ['libs/masking', 'libs/client-auth', 'libs/domain-types', 'libs/connector-interfaces', 'libs/connectors/*'];
 const banned = (names) => names.flatMap((name) => [name, `node:${name}`]).map((name) => ({ name, message: 'Libraries do no I/O: the application injects an HttpTransport.' }));

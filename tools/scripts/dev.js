@@ -30,11 +30,12 @@ const urls = {};
 const demos = [];
 readline.createInterface({ input: simulator.stdout }).on('line', (line) => {
   process.stdout.write(`[simulator] ${line}\n`);
-  const match = /^(NUVEI_BASE_URL|PAYTM_BASE_URL)=(\S+)/.exec(line);
+  // The Apple Pay lines (emulated endpoint over mutual TLS, the CA file to trust) come right after Paytm's.
+  const match = /^(NUVEI_BASE_URL|PAYTM_BASE_URL|APPLE_PAY_BASE_URL|APPLE_PAY_CA_FILE)=(\S+)/.exec(line);
   if (match) urls[match[1]] = match[2];
   const demo = demoConfigOf(line);
   if (demo) demos.push(demo);
-  if (urls.NUVEI_BASE_URL && urls.PAYTM_BASE_URL && children.length === 1) {
+  if (urls.NUVEI_BASE_URL && urls.PAYTM_BASE_URL && urls.APPLE_PAY_BASE_URL && urls.APPLE_PAY_CA_FILE && children.length === 1) {
     const api = spawn(process.execPath, ['dist/apps/api/main.js'], { cwd: root, env: { ...env, ...urls }, stdio: ['ignore', 'pipe', 'inherit'] });
     children.push(api);
     let apiUrl;

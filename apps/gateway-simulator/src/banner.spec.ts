@@ -23,6 +23,21 @@ describe('simulatorBanner', () => {
     expect(paypalConnector.credentials.parse(JSON.parse(DEMO_PAYPAL_CONNECTOR_CONFIG).config.Paypal).clientId.expose()).toBe('demo_paypal_client_id');
   });
 
+  it('prints the Apple Pay base URL, CA file and demo identity files when given', () => {
+    const applePay = { baseUrl: 'https://127.0.0.1:4011/apple_pay/', caFile: '/tmp/x/apple-pay-ca.pem', certificateFile: '/tmp/x/demo.crt.pem', privateKeyFile: '/tmp/x/demo.key.pem' };
+    const withApple = simulatorBanner({ ...urls, applePay }).split('\n');
+    expect(withApple).toEqual(
+      expect.arrayContaining([
+        'APPLE_PAY_BASE_URL=https://127.0.0.1:4011/apple_pay/',
+        'APPLE_PAY_CA_FILE=/tmp/x/apple-pay-ca.pem',
+        'APPLE_PAY_DEMO_CERTIFICATE_FILE=/tmp/x/demo.crt.pem',
+        'APPLE_PAY_DEMO_PRIVATE_KEY_FILE=/tmp/x/demo.key.pem',
+      ]),
+    );
+    expect(withApple.some((line) => line.includes('nuvei|paytm|apple_pay'))).toBe(true);
+    expect(lines.some((line) => line.startsWith('APPLE_PAY_'))).toBe(false);
+  });
+
   it('shows how to inject and clear faults with curl', () => {
     expect(lines.some((line) => line.includes('curl -X POST http://127.0.0.1:4010/__control/faults'))).toBe(true);
     expect(lines).toContain('  curl -X DELETE http://127.0.0.1:4010/__control/faults');

@@ -43,6 +43,17 @@ export const DEMO_PAYTM_CONNECTOR_CONFIG = JSON.stringify({
   },
 });
 
+/**
+ * The Apple Pay merchant the simulator's Apple endpoint knows. Its merchant identity certificate is
+ * issued at every start by the simulator's own CA (written to the Apple Pay directory it prints).
+ */
+export const DEMO_APPLE_PAY_MERCHANT = Object.freeze({
+  merchantIdentifier: 'merchant.com.prism-sessions.demo',
+  displayName: 'Prism Sessions Demo Shop',
+  /** Any domain is accepted by the simulator; this is the one the demo account registers. */
+  domain: 'localhost',
+});
+
 /** The PayPal REST app the simulator knows. Fake, public values: they only work against the simulator. */
 export const DEMO_PAYPAL_MERCHANT = Object.freeze({
   clientId: 'demo_paypal_client_id',

@@ -1,12 +1,13 @@
 import { systemClock, type FlowContext, type HttpRequest, type HttpResponse } from '@prism-sessions/connector-interfaces';
 import { nuveiConnector, type NuveiCredentials } from '@prism-sessions/connectors-nuvei';
-import { paytmConnector, verifyPaytmSignature, type PaytmCredentials } from '@prism-sessions/connectors-paytm';
 import { paypalConnector } from '@prism-sessions/connectors-paypal';
+import { paytmConnector, verifyPaytmSignature, type PaytmCredentials } from '@prism-sessions/connectors-paytm';
 import { createMoney, type SessionTokenRequestData } from '@prism-sessions/domain-types';
 import { Secret, exposeHeaders } from '@prism-sessions/masking';
 import { createFakeGatewayControlClient } from '@prism-sessions/testing-fake-gateway';
-import { DEMO_NUVEI_MERCHANT, DEMO_PAYPAL_CONNECTOR_CONFIG, DEMO_PAYTM_CONNECTOR_CONFIG, DEMO_PAYTM_MERCHANT } from './demo-credentials';
-import { startSimulator, type Simulator } from './simulator';
+import { DEMO_APPLE_PAY_MERCHANT, DEMO_NUVEI_MERCHANT, DEMO_PAYPAL_CONNECTOR_CONFIG, DEMO_PAYTM_CONNECTOR_CONFIG, DEMO_PAYTM_MERCHANT } from './demo-credentials';
+import { request as httpsRequest } from 'node:https';
+import { APPLE_PAY_ID, startSimulator, type Simulator } from './simulator';
 
 // Nuvei's credential type, whichever module ends up exporting it (domain-types no longer does).
 
@@ -118,6 +119,30 @@ describe('gateway simulator', () => {
   it('stop() is idempotent', async () => {
     await simulator.stop();
     await expect(simulator.stop()).resolves.toBeUndefined();
+  });
+
+  it('Apple Pay: the demo merchant identity gets a merchant session over mutual TLS, trusting the simulator CA', async () => {
+    const { applePay } = simulator;
+    expect(applePay.baseUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/apple_pay\/$/);
+    const body = JSON.stringify({ merchantIdentifier: DEMO_APPLE_PAY_MERCHANT.merchantIdentifier, displayName: DEMO_APPLE_PAY_MERCHANT.displayName, initiative: 'web', initiativeContext: DEMO_APPLE_PAY_MERCHANT.domain });
+    const answer = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = httpsRequest(
+        `${applePay.baseUrl}paymentservices/paymentSession`,
+        { method: 'POST', ca: applePay.caPem, cert: applePay.demoIdentity.certificatePem, key: applePay.demoIdentity.privateKeyPem, headers: { 'content-type': 'application/json' } },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (text += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.text)).toMatchObject({ domainName: 'localhost', displayName: DEMO_APPLE_PAY_MERCHANT.displayName });
+    expect(simulator.server.callCount(APPLE_PAY_ID)).toBe(1);
+    expect(applePay.fake.sessionCount()).toBe(1);
   });
 });
 

@@ -75,6 +75,7 @@ export default async function globalSetup(): Promise<void> {
       paytmBaseUrl: state.simulator.paytmBaseUrl,
       paypalBaseUrl: state.simulator.paypalBaseUrl,
       encryptionKey: randomBytes(32).toString('base64'),
+      applePay: state.simulator.applePay,
     });
     state.api = await startApi('api', apiEnv, E2E_LOG_DIR);
 
@@ -90,6 +91,7 @@ export default async function globalSetup(): Promise<void> {
       nuveiConnectorConfig: state.simulator.nuveiConnectorConfig,
       paytmConnectorConfig: state.simulator.paytmConnectorConfig,
       paypalConnectorConfig: state.simulator.paypalConnectorConfig,
+      applePay: state.simulator.applePay,
       databaseUrl,
       databaseName: state.database.name,
       adminUrl: state.database.adminUrl,

@@ -17,3 +17,6 @@ export const DIST = {
   createMerchant: path.join(WORKSPACE_ROOT, 'dist/apps/api/cli/create-merchant.js'),
   simulatorMain: path.join(WORKSPACE_ROOT, 'dist/apps/gateway-simulator/main.js'),
 } as const;
+
+/** The browser example (plain HTML + JS) and its merchant-server stub. */
+export const WALLET_CHECKOUT_SERVER = path.join(WORKSPACE_ROOT, 'examples/wallet-checkout/server.js');

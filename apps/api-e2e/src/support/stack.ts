@@ -26,6 +26,8 @@ export interface E2eEnv {
   readonly nuveiConnectorConfig: string;
   readonly paytmConnectorConfig: string;
   readonly paypalConnectorConfig: string;
+  /** The simulator's emulated Apple Pay endpoint (mutual TLS) and its test PKI files. */
+  readonly applePay: SimulatorApplePay;
   readonly databaseUrl: string;
   readonly databaseName: string;
   readonly adminUrl: string;
@@ -62,8 +64,17 @@ export function baseChildEnv(): Record<string, string> {
 }
 
 /** The environment of an API process of this suite (test mode, loopback only, short gateway timeouts). */
-export function apiEnvironment(options: { databaseUrl: string; nuveiBaseUrl: string; paytmBaseUrl: string; paypalBaseUrl: string; encryptionKey: string }): Record<string, string> {
+export function apiEnvironment(options: {
+  databaseUrl: string;
+  nuveiBaseUrl: string;
+  paytmBaseUrl: string;
+  paypalBaseUrl: string;
+  encryptionKey: string;
+  applePay?: Pick<SimulatorApplePay, 'baseUrl' | 'caFile'>;
+}): Record<string, string> {
   return {
+    // Apple's merchant validation goes to the simulator, trusting the CA it wrote (read by the API since the wallets issue).
+    ...(options.applePay ? { APPLE_PAY_BASE_URL: options.applePay.baseUrl, APPLE_PAY_CA_FILE: options.applePay.caFile, APPLE_PAY_TIMEOUT_MS: String(GATEWAY_TIMEOUT_MS) } : {}),
     ...baseChildEnv(),
     NODE_ENV: 'test',
     PORT: '0',
@@ -118,6 +129,17 @@ export async function startApi(name: string, env: Record<string, string>, logDir
   }
 }
 
+/** What the simulator printed about its emulated Apple Pay endpoint. */
+export interface SimulatorApplePay {
+  /** `https://127.0.0.1:<port>/apple_pay/`. */
+  readonly baseUrl: string;
+  /** The simulator's CA (PEM file): trusted for the endpoint, and the issuer of the demo identity. */
+  readonly caFile: string;
+  /** The demo merchant identity (PEM files) the endpoint accepts. */
+  readonly demoCertificateFile: string;
+  readonly demoPrivateKeyFile: string;
+}
+
 /** A started gateway simulator and what it printed. */
 export interface SimulatorProcess {
   readonly proc: ManagedProcess;
@@ -128,11 +150,12 @@ export interface SimulatorProcess {
   readonly nuveiConnectorConfig: string;
   readonly paytmConnectorConfig: string;
   readonly paypalConnectorConfig: string;
+  readonly applePay: SimulatorApplePay;
 }
 
 /** Starts `dist/apps/gateway-simulator/main.js` on a free 127.0.0.1 port and parses its banner. */
 export async function startSimulator(logDir: string = E2E_LOG_DIR): Promise<SimulatorProcess> {
-  const env = { ...baseChildEnv(), SIMULATOR_PORT: '0', SIMULATOR_HOST: '127.0.0.1' };
+  const env = { ...baseChildEnv(), SIMULATOR_PORT: '0', SIMULATOR_HOST: '127.0.0.1', SIMULATOR_APPLE_PAY_PORT: '0', SIMULATOR_APPLE_PAY_DIR: `${E2E_TMP_DIR}/apple-pay` };
   const proc = startProcess({ name: 'gateway-simulator', script: DIST.simulatorMain, env, cwd: WORKSPACE_ROOT, logDir });
   try {
     await proc.waitForOutput(/^Stop with Ctrl\+C\.$/m, STARTUP_DEADLINE_MS);
@@ -151,6 +174,12 @@ export async function startSimulator(logDir: string = E2E_LOG_DIR): Promise<Simu
       nuveiConnectorConfig: line(/^x-connector-config: (\{"config":\{"Nuvei".*\})\s*$/m, 'the Nuvei x-connector-config'),
       paytmConnectorConfig: line(/^x-connector-config: (\{"config":\{"Paytm".*\})\s*$/m, 'the Paytm x-connector-config'),
       paypalConnectorConfig: line(/^x-connector-config: (\{"config":\{"Paypal".*\})\s*$/m, 'the PayPal x-connector-config'),
+      applePay: {
+        baseUrl: line(/^APPLE_PAY_BASE_URL=(\S+)\s*$/m, 'APPLE_PAY_BASE_URL'),
+        caFile: line(/^APPLE_PAY_CA_FILE=(\S+)\s*$/m, 'APPLE_PAY_CA_FILE'),
+        demoCertificateFile: line(/^APPLE_PAY_DEMO_CERTIFICATE_FILE=(\S+)\s*$/m, 'APPLE_PAY_DEMO_CERTIFICATE_FILE'),
+        demoPrivateKeyFile: line(/^APPLE_PAY_DEMO_PRIVATE_KEY_FILE=(\S+)\s*$/m, 'APPLE_PAY_DEMO_PRIVATE_KEY_FILE'),
+      },
     };
   } catch (error) {
     await proc.stop();

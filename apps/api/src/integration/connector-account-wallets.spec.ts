@@ -72,8 +72,7 @@ describe('wallet configuration on connector accounts', () => {
   });
 });
 
-// enabled at merge with the applepay branch
-describe.skip('Apple Pay configuration checked at save (needs the applepay branch’s certificate checks)', () => {
+describe('Apple Pay configuration checked at save', () => {
   const applePay = (identity: { certificatePem: string; privateKeyPem: string }) => ({ merchantIdentifier: 'merchant.com.acme', displayName: 'Acme', domains: ['shop.acme.test'], ...identity });
   const create = (walletConfig: unknown) => save(CREATE_CONNECTOR_ACCOUNT, { input: { connector: 'NUVEI', label: 'apple', testMode: true, credentials: NUVEI_CREDS, wallets: ['APPLE_PAY'], walletConfig } });
 

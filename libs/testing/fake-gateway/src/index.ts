@@ -26,3 +26,13 @@ export type { RecordedHttpRequest } from './lib/recorded-request';
 export { createFakeGatewayControlClient } from './lib/control-client';
 /** The control client's interface. */
 export type { FakeGatewayControlClient } from './lib/control-client';
+/** The mutual-TLS listener: options, routes and what a route sees. */
+export type { ClientCertificate, MutualTlsListenerOptions, MutualTlsRequest, MutualTlsRoute, MutualTlsRoutes } from './lib/mutual-tls';
+/** A fake of Apple Pay's merchant validation (`paymentservices/paymentSession`), served over mutual TLS. */
+export { APPLE_PAY_PAYMENT_SESSION_PATH, APPLE_PAY_SESSION_LIFETIME_MS, createApplePayFakeGateway } from './lib/apple-pay/apple-pay-fake-gateway';
+/** Options and handle of the Apple Pay fake. */
+export type { ApplePayFakeGateway, ApplePayFakeGatewayOptions, ApplePayFakeMerchant } from './lib/apple-pay/apple-pay-fake-gateway';
+/** A throw-away certificate authority for TLS servers and Apple Pay merchant identities (node-forge, in process). */
+export { APPLE_MERCHANT_ID_EXTENSION_OID, UID_OID, createTestCertificateAuthority } from './lib/test-pki/test-certificate-authority';
+/** Certificates and options of the test certificate authority. */
+export type { CertificateAuthorityOptions, MerchantIdentityOptions, ServerCertificateOptions, TestCertificate, TestCertificateAuthority, ValidityOptions } from './lib/test-pki/test-certificate-authority';
