@@ -14,7 +14,7 @@ import { baseUrlOverridesOf, type AppConfig } from '../config/env';
 import { readConnectorHeaders } from '../connectors/connector-headers';
 import { createConnectorRegistry, type ConnectorRegistry } from '../connectors/connector-registry';
 import { ConnectorResolver } from '../connectors/connector.resolver';
-import { FetchHttpTransport } from '../connectors/fetch-http-transport';
+import { GatewayHttpTransport } from '../connectors/gateway-http-transport';
 import { ConnectorStateRepository } from '../connector-state/connector-state.repository';
 import { AccountCredentialSource } from '../connector-accounts/account-credential-source';
 import { ConnectorAccountRepository } from '../connector-accounts/connector-account.repository';
@@ -90,7 +90,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const { config, prisma, logger } = deps;
   const clock = deps.clock ?? systemClock;
   const connectors = deps.connectors ?? createConnectorRegistry();
-  const ownTransport = deps.transport ? undefined : new FetchHttpTransport({ connectTimeoutMs: config.GATEWAY_CONNECT_TIMEOUT_MS, totalTimeoutMs: config.GATEWAY_TIMEOUT_MS });
+  const ownTransport = deps.transport ? undefined : new GatewayHttpTransport({ connectTimeoutMs: config.GATEWAY_CONNECT_TIMEOUT_MS, totalTimeoutMs: config.GATEWAY_TIMEOUT_MS });
   const transport = deps.transport ?? (ownTransport as HttpTransport);
   const metrics = new AppMetrics({ merchantLabel: config.METRICS_MERCHANT_LABEL });
   const pool = poolOf(prisma);
