@@ -10,7 +10,7 @@ import { CREATE_SESSION_TOKEN } from '@prism-sessions/testing-graphql-documents'
 import { DbInspector } from './support/db-inspector';
 import { authHeaders, gql, sessionInput, uniqueSessionId, type CreateSessionTokenPayload } from './support/graphql-client';
 import { simulatorControl, type SimulatorControl } from './support/simulator-control';
-import { GATEWAY_TIMEOUT_MS, readE2eEnv, startApi, type ApiProcess, type E2eEnv } from './support/stack';
+import { readE2eEnv, startApi, type ApiProcess, type E2eEnv } from './support/stack';
 
 const WORKERS = 2;
 const REQUESTS = 40;
@@ -104,13 +104,13 @@ describe(`WEB_CONCURRENCY=${WORKERS}: a node:cluster primary and its API workers
       const merchantSessionId = uniqueSessionId('cluster');
       const input = sessionInput('NUVEI', merchantSessionId);
       const headers = authHeaders(env.merchant.apiKey, env.nuveiConnectorConfig);
-      const started = performance.now();
       const results = await Promise.all(
         Array.from({ length: REQUESTS }, (_, i) =>
           gql<{ createSessionToken: CreateSessionTokenPayload }>(cluster().url, CREATE_SESSION_TOKEN, { input }, { ...headers, 'x-request-id': `${merchantSessionId}-${i}` }),
         ),
       );
-      const wallMs = performance.now() - started;
+      // Every answer is the token (a waiter that gave up would answer SESSION_IN_PROGRESS; one that
+      // presumed the winner dead would have made a second gateway call): no wall-clock bound needed.
       for (const result of results) {
         expect(result.httpStatus).toBe(200);
         expect(result.errors).toBeUndefined();
@@ -127,8 +127,6 @@ describe(`WEB_CONCURRENCY=${WORKERS}: a node:cluster primary and its API workers
       // Each request came on its own connection; the primary hands connections to the workers in turn.
       await until(() => servedBy(`${merchantSessionId}-`).size === WORKERS, 'both workers to log their share');
       expect([...servedBy(`${merchantSessionId}-`)].sort()).toEqual([...readyWorkerPids()].sort());
-      // Nobody gave up waiting or presumed the winner dead (that takes GATEWAY_TIMEOUT_MS + 5 s).
-      expect(wallMs).toBeLessThan(GATEWAY_TIMEOUT_MS + 5_000);
     } finally {
       await control.clearFaults();
     }

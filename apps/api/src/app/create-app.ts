@@ -147,7 +147,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     // Decided by our config, not by Apollo's own reading of process.env.NODE_ENV.
     plugins: [
       production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
-      loggingPlugin(),
+      loggingPlugin(logger),
       // All before any resolver runs. The first two check in didResolveOperation (concurrently); the
       // rate limit takes tokens in responseForOperation, only once both have passed.
       publishableKeyPlugin(schema),
@@ -159,7 +159,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   await apollo.start();
 
   async function createContext(req: IncomingMessage, requestId: string, observation: RequestObservation): Promise<GraphQLContext> {
-    const requestLogger = logger.child({ requestId });
+    let requestLogger: Logger | undefined;
     let result: Awaited<ReturnType<MerchantAuthenticator['authenticate']>>;
     try {
       result = await authenticator.authenticate({ authorization: header(req, 'authorization'), apiKey: header(req, 'api-key') });
@@ -175,7 +175,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
       merchant: typeof result === 'string' ? null : result.merchant,
       apiKeyKind: typeof result === 'string' ? null : result.apiKey.kind,
       connectorHeaders: readConnectorHeaders((name) => header(req, name)),
-      logger: requestLogger,
+      // Made on first use: most requests log nothing (at LOG_LEVEL=warn, nothing at all).
+      get logger() {
+        return (requestLogger ??= logger.child({ requestId }));
+      },
       observation,
     };
   }
