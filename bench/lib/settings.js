@@ -7,7 +7,7 @@
  * round), BENCH_CONCURRENCY ("1,16,64"), BENCH_SCENARIOS ("nuvei,paytm,replay,read", read by matrix.js; also "stored": Nuvei creates from the API merchant's default connector account, no x-connector-config),
  * BENCH_NOISY_PCT (12), BENCH_RETRIES (8), BENCH_QUIET_WAIT_S (90), BENCH_SKIP (comma list of: matrix,
  * rss, profile, multi), BENCH_LOG_LEVEL (the API's LOG_LEVEL: warn), BENCH_MULTI_WORKERS (available cores),
- * BENCH_MULTI_CONCURRENCY (64), BENCH_SELF (api or floor: an A/A run, see below). BENCH_PIN (lib/cpu-affinity.js),
+ * BENCH_MULTI_CONCURRENCY (64), BENCH_API_DIST (dist/apps/api), BENCH_SELF (api or floor: an A/A run, see below). BENCH_PIN (lib/cpu-affinity.js),
  * BENCH_CPU_LATENCY and BENCH_KEEP_BUILD (lib/stack.js) are read where they act.
  */
 const path = require('node:path');
@@ -16,7 +16,8 @@ const BENCH_DIR = path.resolve(__dirname, '..');
 const ROOT = path.resolve(BENCH_DIR, '..');
 const RESULTS = path.join(BENCH_DIR, 'results');
 const PROFILE_DIR = path.join(RESULTS, 'profile');
-const DIST_API = path.join(ROOT, 'dist/apps/api');
+// BENCH_API_DIST: another API build to measure (an A/B of two builds, e.g. a copy of main's dist/apps/api).
+const DIST_API = process.env.BENCH_API_DIST ? path.resolve(process.env.BENCH_API_DIST) : path.join(ROOT, 'dist/apps/api');
 const DIST_SIM = path.join(ROOT, 'dist/apps/gateway-simulator');
 // The run uses a copy of the builds (others may rebuild dist/ while the bench runs).
 const BUILD = path.join(RESULTS, 'build');
