@@ -1,5 +1,8 @@
 import 'reflect-metadata';
 import cluster from 'node:cluster';
+import * as path from 'node:path';
+import { findWorkspaceRoot } from '@prism-sessions/platform-database';
+import { loadFieldEncryptor } from './bootstrap/encryption-key';
 import { bannerLines, serveApi } from './bootstrap/serve-api';
 import { runPrimary } from './cluster/primary';
 import { workerCount } from './cluster/worker-count';
@@ -16,6 +19,10 @@ async function main(): Promise<void> {
   const workers = workerCount(config);
   if (cluster.isPrimary && workers > 1) {
     if (!config.DATABASE_URL) throw new Error('WEB_CONCURRENCY > 1 needs DATABASE_URL: the embedded development Postgres belongs to a single process');
+    // Once, before forking: refuses a production start without ENCRYPTION_KEY here (not in every worker),
+    // and outside production creates the development key file before the workers race to read it.
+    const { source } = loadFieldEncryptor(config, path.resolve(findWorkspaceRoot(), config.DATA_DIR));
+    if (source === 'generated') logger.warn('generated a development encryption key; set ENCRYPTION_KEY outside development');
     runPrimary({
       workers,
       logger,

@@ -1,21 +1,27 @@
 import { perWorkerConfig, workerCount } from './worker-count';
 
+const DB = 'postgresql://db.internal/app';
+
 describe('workerCount', () => {
   it('takes WEB_CONCURRENCY when it is set, in any mode', () => {
-    expect(workerCount({ WEB_CONCURRENCY: 3, NODE_ENV: 'production' }, 8)).toBe(3);
-    expect(workerCount({ WEB_CONCURRENCY: 2, NODE_ENV: 'development' }, 8)).toBe(2);
-    expect(workerCount({ WEB_CONCURRENCY: 1, NODE_ENV: 'production' }, 8)).toBe(1);
+    expect(workerCount({ WEB_CONCURRENCY: 3, NODE_ENV: 'production', DATABASE_URL: DB }, 8)).toBe(3);
+    expect(workerCount({ WEB_CONCURRENCY: 2, NODE_ENV: 'development', DATABASE_URL: DB }, 8)).toBe(2);
+    expect(workerCount({ WEB_CONCURRENCY: 1, NODE_ENV: 'production', DATABASE_URL: DB }, 8)).toBe(1);
   });
 
   it('runs one worker per available core in production by default', () => {
-    expect(workerCount({ WEB_CONCURRENCY: undefined, NODE_ENV: 'production' }, 2)).toBe(2);
-    expect(workerCount({ WEB_CONCURRENCY: undefined, NODE_ENV: 'production' }, 16)).toBe(16);
-    expect(workerCount({ WEB_CONCURRENCY: undefined, NODE_ENV: 'production' }, 0)).toBe(1);
+    expect(workerCount({ WEB_CONCURRENCY: undefined, NODE_ENV: 'production', DATABASE_URL: DB }, 2)).toBe(2);
+    expect(workerCount({ WEB_CONCURRENCY: undefined, NODE_ENV: 'production', DATABASE_URL: DB }, 16)).toBe(16);
+    expect(workerCount({ WEB_CONCURRENCY: undefined, NODE_ENV: 'production', DATABASE_URL: DB }, 0)).toBe(1);
+  });
+
+  it('runs a single process in production without DATABASE_URL (the embedded Postgres belongs to one process)', () => {
+    expect(workerCount({ WEB_CONCURRENCY: undefined, NODE_ENV: 'production', DATABASE_URL: undefined }, 8)).toBe(1);
   });
 
   it('runs a single process in development and test by default (embedded Postgres, development merchant)', () => {
-    expect(workerCount({ WEB_CONCURRENCY: undefined, NODE_ENV: 'development' }, 8)).toBe(1);
-    expect(workerCount({ WEB_CONCURRENCY: undefined, NODE_ENV: 'test' }, 8)).toBe(1);
+    expect(workerCount({ WEB_CONCURRENCY: undefined, NODE_ENV: 'development', DATABASE_URL: DB }, 8)).toBe(1);
+    expect(workerCount({ WEB_CONCURRENCY: undefined, NODE_ENV: 'test', DATABASE_URL: DB }, 8)).toBe(1);
   });
 });
 

@@ -3,12 +3,12 @@ import type { AppConfig } from '../config/env';
 
 /**
  * How many API worker processes to run: `WEB_CONCURRENCY` when set; otherwise one per available core
- * in production, and one (no cluster) in development and test, where the embedded Postgres and the
- * development merchant belong to a single process.
+ * in production with a `DATABASE_URL`, and one (no cluster) elsewhere: in development and test, and
+ * with the embedded Postgres, which belongs to a single process.
  */
-export function workerCount(config: Pick<AppConfig, 'WEB_CONCURRENCY' | 'NODE_ENV'>, cores: number = availableParallelism()): number {
+export function workerCount(config: Pick<AppConfig, 'WEB_CONCURRENCY' | 'NODE_ENV' | 'DATABASE_URL'>, cores: number = availableParallelism()): number {
   if (config.WEB_CONCURRENCY !== undefined) return config.WEB_CONCURRENCY;
-  return config.NODE_ENV === 'production' ? Math.max(1, cores) : 1;
+  return config.NODE_ENV === 'production' && config.DATABASE_URL !== undefined ? Math.max(1, cores) : 1;
 }
 
 /**
