@@ -26,17 +26,21 @@ let env: E2eEnv;
 let db: DbInspector;
 let control: SimulatorControl;
 let api: ApiProcess | undefined;
+let starting: Promise<ApiProcess> | undefined;
 
 beforeAll(async () => {
   env = readE2eEnv();
   db = await DbInspector.connect(env.databaseUrl);
   control = simulatorControl(env.simulatorUrl);
-  api = await startApi('api-cluster', { ...env.apiEnv, WEB_CONCURRENCY: String(WORKERS) }, env.logDir);
+  starting = startApi('api-cluster', { ...env.apiEnv, WEB_CONCURRENCY: String(WORKERS) }, env.logDir);
+  api = await starting;
 });
 
 afterAll(async () => {
   await control?.clearFaults().catch(() => undefined);
-  await api?.proc.stop();
+  // Stopped by PID even when the start outlived beforeAll's timeout (the workers follow their primary).
+  const started = api ?? (await starting?.catch(() => undefined));
+  await started?.proc.stop(DEADLINE_MS);
   await db?.close();
 });
 
