@@ -22,14 +22,45 @@
  * Reads (`variables.id`): one SELECT by id and merchant + one decrypt.
  *
  * Env: DATABASE_URL, FLOOR_MERCHANT_ID, NUVEI_BASE_URL, PAYTM_BASE_URL, ENCRYPTION_KEY (base64 32 bytes),
- * DATABASE_POOL_MAX (default 10), PORT (default 0). Prints `FLOOR ready at <url>`.
+ * DATABASE_POOL_MAX (default 10, per process), PORT (default 0), FLOOR_WORKERS (default 1: one process;
+ * N > 1: a node:cluster primary with N floor workers on one port, as the API's WEB_CONCURRENCY; only
+ * for creates: each worker remembers its own created ids, so replays would not be the floor's).
+ * Prints `FLOOR ready at <url>`.
  */
 const http = require('node:http');
 const crypto = require('node:crypto');
 const { Pool } = require('pg');
 const { Agent, request } = require('undici');
 
+const cluster = require('node:cluster');
+
 const env = process.env;
+const WORKERS = Number(env.FLOOR_WORKERS || 1);
+if (WORKERS > 1 && cluster.isPrimary) {
+  // The multi-process floor: the same round-robin hand-out of connections as the API's cluster.
+  const live = new Set();
+  let readyUrl = null;
+  let ready = 0;
+  for (let i = 0; i < WORKERS; i++) {
+    const worker = cluster.fork();
+    live.add(worker.process.pid);
+    worker.on('message', (message) => {
+      readyUrl = message.url;
+      if (++ready === WORKERS) process.stdout.write(`FLOOR ready at ${readyUrl} (${WORKERS} workers)\n`);
+    });
+  }
+  cluster.on('exit', (worker) => {
+    live.delete(worker.process.pid);
+    if (live.size === 0) process.exit(0);
+  });
+  const stopWorkers = () => {
+    for (const pid of live) process.kill(pid, 'SIGTERM');
+    setTimeout(() => process.exit(1), 6_000).unref();
+  };
+  process.on('SIGINT', stopWorkers);
+  process.on('SIGTERM', stopWorkers);
+  return;
+}
 const MERCHANT_ID = env.FLOOR_MERCHANT_ID;
 const NUVEI_URL = `${env.NUVEI_BASE_URL.replace(/\/+$/, '')}/getSessionToken.do`;
 const PAYTM_BASE = env.PAYTM_BASE_URL.endsWith('/') ? env.PAYTM_BASE_URL : `${env.PAYTM_BASE_URL}/`;
@@ -213,7 +244,9 @@ const server = http.createServer((req, res) => {
 server.keepAliveTimeout = 65_000;
 
 server.listen(Number(env.PORT || 0), '127.0.0.1', () => {
-  process.stdout.write(`FLOOR ready at http://127.0.0.1:${server.address().port}/graphql\n`);
+  const url = `http://127.0.0.1:${server.address().port}/graphql`;
+  if (cluster.isWorker) process.send({ url });
+  else process.stdout.write(`FLOOR ready at ${url}\n`);
 });
 
 let stopping = false;

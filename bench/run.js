@@ -22,6 +22,7 @@ const { createTables } = require('./lib/tables');
 const { warmUp, runMatrix } = require('./lib/matrix');
 const { startProfile } = require('./lib/profile');
 const { runRss } = require('./lib/rss');
+const { runMulti } = require('./lib/multi');
 const { createResult, writeResults } = require('./lib/report');
 
 async function main() {
@@ -43,6 +44,9 @@ async function main() {
   // 6. The matrix. The quiet-wait and re-measurement budget is the run's, shared with the profile.
   const budget = { quietWaitS: QUIET_WAIT_BUDGET_S, retries: RETRY_BUDGET };
   if (!SKIP.has('matrix')) await runMatrix({ targets, tables, budget, postgresPid: state.database.pid, result });
+
+  // 6b. The multi-worker cell: WEB_CONCURRENCY workers against as many floor processes, unpinned.
+  if (!SKIP.has('multi')) await runMulti({ stack, budget, postgresPid: state.database.pid, placement: state.placement, tables, result });
 
   // 7. CPU profile (a second API process); its shutdown overlaps the RSS run.
   let profiling = null;

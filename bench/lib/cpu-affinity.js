@@ -56,7 +56,7 @@ function placement(env = process.env) {
   }
   if (allowed.length < 2) return { server: null, reason: `only ${allowed.length} CPU allowed` };
   // The last CPU for the server: CPU 0 takes most device interrupts on a small VM.
-  return { server: String(allowed[allowed.length - 1]), others: allowed.slice(0, -1).join(',') };
+  return { server: String(allowed[allowed.length - 1]), others: allowed.slice(0, -1).join(','), all: allowed.join(',') };
 }
 
 /** "0-2,5" -> [0, 1, 2, 5] */

@@ -5,33 +5,51 @@ const { NOISY_PCT } = require('./settings');
 const { log, sleep, round } = require('./util');
 
 /**
- * CPU time (ms, user+system) of one process, and per PID of the embedded Postgres and its backends
+ * CPU time (ms, user+system) of one process (with `tree`: of it and all its descendants, e.g. a
+ * node:cluster primary and its workers), and per PID of the embedded Postgres and its backends
  * (backends come and go with the pools: cpuDelta() only counts PIDs alive at the end).
  */
-function processCpu(pid, postgresPid) {
+function processCpu(pid, postgresPid, { tree = false } = {}) {
   const read = (p) => {
     const text = fs.readFileSync(`/proc/${p}/stat`, 'utf8');
     const rest = text.slice(text.lastIndexOf(')') + 2).split(' ');
     return { ppid: Number(rest[1]), ms: (Number(rest[11]) + Number(rest[12])) * TICK_MS };
   };
-  let target = null;
-  try {
-    target = read(pid).ms;
-  } catch {
-    /* gone */
-  }
-  let db = null;
-  if (postgresPid) {
-    db = new Map();
+  const all = new Map();
+  if (postgresPid || tree) {
     for (const entry of fs.readdirSync('/proc')) {
       if (!/^\d+$/.test(entry)) continue;
       try {
-        const st = read(entry);
-        if (Number(entry) === postgresPid || st.ppid === postgresPid) db.set(Number(entry), st.ms);
+        all.set(Number(entry), read(entry));
       } catch {
         /* exited */
       }
     }
+  }
+  let target = null;
+  if (tree) {
+    const members = new Set([pid]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const [p, st] of all) {
+        if (!members.has(p) && members.has(st.ppid)) {
+          members.add(p);
+          grew = true;
+        }
+      }
+    }
+    target = all.has(pid) ? [...members].reduce((sum, p) => sum + (all.get(p)?.ms ?? 0), 0) : null;
+  } else {
+    try {
+      target = read(pid).ms;
+    } catch {
+      /* gone */
+    }
+  }
+  let db = null;
+  if (postgresPid) {
+    db = new Map();
+    for (const [p, st] of all) if (p === postgresPid || st.ppid === postgresPid) db.set(p, st.ms);
   }
   return { target, db };
 }

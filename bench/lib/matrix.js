@@ -55,6 +55,14 @@ function pick(run) {
   };
 }
 
+/** One cell from the cells of several rounds (all their slices together), with each round's ratio. */
+function buildMergedCell(scenario, connections, roundCells) {
+  const cell = buildCell(scenario, connections, roundCells.flatMap((m) => m.measurements));
+  cell.roundRatios = roundCells.map((m) => round(m.throughputRatio, 3));
+  cell.noisy = roundCells.some((m) => m.noisy);
+  return cell;
+}
+
 /**
  * Global warm-up: both targets, every request kind, at concurrency 16 (JIT, pools, caches), so that
  * the first cell does not pay for compilation.
@@ -70,42 +78,46 @@ async function warmUp(targets, tables) {
   }
 }
 
+/**
+ * One measurement of one cell: wait (bounded) for the machine to be quiet, a warm-up of each
+ * target, then the measured time split into BENCH_SLICE_S (1.5 s) slices per target, interleaved A B B A A B ...
+ * (`order` says which target goes first), so background load and slow drift (table growth) hit API
+ * and floor alike. A target with `tree: true` (a node:cluster primary) is charged the CPU of its
+ * whole process tree.
+ */
+async function measureOneCell({ targets, budget, postgresPid }, scenario, connections, order) {
+  const measureS = MEASURE_OVERRIDE ?? (scenario === 'nuvei' || scenario === 'paytm' || scenario === 'stored' ? MEASURE_CREATE_S : MEASURE_OTHER_S);
+  const sliceCount = Math.max(1, Math.round(measureS / SLICE_S));
+  const waitedS = await waitForQuiet(budget);
+  const slices = { api: [], floor: [] };
+  const cpuBefore = cpuTimes();
+  for (const name of order) {
+    const target = targets[name];
+    const warm = await load(target.url, [target.kinds[scenario]], { connections, durationS: WARMUP_S });
+    assertClean(`${scenario} c${connections} ${name} warm-up`, summarize([warm]));
+    await drain(warm);
+  }
+  for (let slice = 0; slice < sliceCount; slice++) {
+    for (const name of slice % 2 === 0 ? order : [...order].reverse()) {
+      const target = targets[name];
+      const before = processCpu(target.pid, postgresPid, { tree: target.tree });
+      const run = await load(target.url, [target.kinds[scenario]], { connections, durationS: measureS / sliceCount });
+      // Requests in flight when the slice stops still complete on the server: let them finish
+      // (about one latency) before the other target's slice, and count their CPU to this target.
+      await drain(run);
+      const after = processCpu(target.pid, postgresPid, { tree: target.tree });
+      run.cpuMs = after.target - before.target;
+      run.dbCpuMs = dbCpuDelta(before.db, after.db);
+      slices[name].push(run);
+    }
+  }
+  const cpuAfter = cpuTimes();
+  return buildCell(scenario, connections, [{ slices, otherCpuPct: otherCpuPct(cpuBefore, cpuAfter), stealPct: stealPct(cpuBefore, cpuAfter), quietWaitS: waitedS }]);
+}
+
 /** Measures the matrix into result.matrix and result.noiseControl; `budget` (quiet waits, re-measurements) is shared with the profile phase. */
 async function runMatrix({ targets, tables, budget, postgresPid, result }) {
-  // For each cell: wait (bounded) for the machine to be quiet, a warm-up of each
-  // target, then the measured time split into BENCH_SLICE_S (1.5 s) slices per target, interleaved A B B A A B ...
-  // (the first target alternates from cell to cell), so background load and slow drift (table
-  // growth) hit API and floor alike. A cell during which other programs used more than
-  // NOISY_PCT of the machine is measured again (bounded), keeping the quieter measurement.
-  const measureCell = async (scenario, connections, order) => {
-    const measureS = MEASURE_OVERRIDE ?? (scenario === 'nuvei' || scenario === 'paytm' || scenario === 'stored' ? MEASURE_CREATE_S : MEASURE_OTHER_S);
-    const sliceCount = Math.max(1, Math.round(measureS / SLICE_S));
-    const waitedS = await waitForQuiet(budget);
-    const slices = { api: [], floor: [] };
-    const cpuBefore = cpuTimes();
-    for (const name of order) {
-      const target = targets[name];
-      const warm = await load(target.url, [target.kinds[scenario]], { connections, durationS: WARMUP_S });
-      assertClean(`${scenario} c${connections} ${name} warm-up`, summarize([warm]));
-      await drain(warm);
-    }
-    for (let slice = 0; slice < sliceCount; slice++) {
-      for (const name of slice % 2 === 0 ? order : [...order].reverse()) {
-        const target = targets[name];
-        const before = processCpu(target.pid, postgresPid);
-        const run = await load(target.url, [target.kinds[scenario]], { connections, durationS: measureS / sliceCount });
-        // Requests in flight when the slice stops still complete on the server: let them finish
-        // (about one latency) before the other target's slice, and count their CPU to this target.
-        await drain(run);
-        const after = processCpu(target.pid, postgresPid);
-        run.cpuMs = after.target - before.target;
-        run.dbCpuMs = dbCpuDelta(before.db, after.db);
-        slices[name].push(run);
-      }
-    }
-    const cpuAfter = cpuTimes();
-    return buildCell(scenario, connections, [{ slices, otherCpuPct: otherCpuPct(cpuBefore, cpuAfter), stealPct: stealPct(cpuBefore, cpuAfter), quietWaitS: waitedS }]);
-  };
+  const measureCell = (scenario, connections, order) => measureOneCell({ targets, budget, postgresPid }, scenario, connections, order);
   const scenarios = (process.env.BENCH_SCENARIOS || 'nuvei,paytm,replay,read').split(',');
   const rounds = new Map(); // "scenario c" -> the kept measurement of each round
   const cellList = scenarios.flatMap((scenario) => CONCURRENCY.map((connections) => ({ scenario, connections })));
@@ -146,9 +158,7 @@ async function runMatrix({ targets, tables, budget, postgresPid, result }) {
   for (const scenario of scenarios) {
     for (const connections of CONCURRENCY) {
       const measurements = rounds.get(`${scenario} ${connections}`);
-      const cell = buildCell(scenario, connections, measurements.flatMap((m) => m.measurements));
-      cell.roundRatios = measurements.map((m) => round(m.throughputRatio, 3));
-      cell.noisy = measurements.some((m) => m.noisy);
+      const cell = buildMergedCell(scenario, connections, measurements);
       const discarded = measurements.flatMap((m) => m.discardedNoisyMeasurements ?? []);
       if (discarded.length) cell.discardedNoisyMeasurements = discarded;
       result.matrix.push(cell);
@@ -157,4 +167,4 @@ async function runMatrix({ targets, tables, budget, postgresPid, result }) {
   result.noiseControl = { noisyPct: NOISY_PCT, quietWaitUsedS: round(QUIET_WAIT_BUDGET_S - budget.quietWaitS, 1), retriesUsed: RETRY_BUDGET - budget.retries };
 }
 
-module.exports = { warmUp, runMatrix };
+module.exports = { warmUp, runMatrix, measureOneCell, buildMergedCell };

@@ -161,6 +161,12 @@ function printReport(result) {
     out.push('CPU ms/req = user+system CPU of the API / floor process (and of Postgres, "pg") per request during its slices;');
     out.push('other CPU = share of all cores used by programs outside the bench during the cell (the machine is shared).');
   }
+  if (result.multiWorker) {
+    const m = result.multiWorker;
+    out.push('');
+    out.push(`multi-worker cell (API WEB_CONCURRENCY=${m.workers} vs floor ${m.floorProcesses} processes, unpinned, nuvei c${m.concurrency}):`);
+    out.push(`  API ${m.api.rps} rps p99 ${m.api.p99} ms, ${m.api.cpuMsPerRequest} CPU ms/req (all workers), pg ${m.api.dbCpuMsPerRequest} | floor ${m.floor.rps} rps p99 ${m.floor.p99} ms, ${m.floor.cpuMsPerRequest} CPU ms/req, pg ${m.floor.dbCpuMsPerRequest} | ratio ${round(m.throughputRatio, 3)} (rounds ${m.roundRatios.join(' ')}) | other CPU ${m.otherCpuPct}%`);
+  }
   if (result.comparedWithPrevious) {
     const c = result.comparedWithPrevious;
     out.push('');

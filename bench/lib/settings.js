@@ -6,7 +6,8 @@
  * BENCH_PROFILE_S (8), BENCH_SEED_SESSIONS (6000 per target, the tables' size at the start of every
  * round), BENCH_CONCURRENCY ("1,16,64"), BENCH_SCENARIOS ("nuvei,paytm,replay,read", read by matrix.js; also "stored": Nuvei creates from the API merchant's default connector account, no x-connector-config),
  * BENCH_NOISY_PCT (12), BENCH_RETRIES (8), BENCH_QUIET_WAIT_S (90), BENCH_SKIP (comma list of: matrix,
- * rss, profile), BENCH_SELF (api or floor: an A/A run, see below). BENCH_PIN (lib/cpu-affinity.js),
+ * rss, profile, multi), BENCH_LOG_LEVEL (the API's LOG_LEVEL: warn), BENCH_MULTI_WORKERS (available cores),
+ * BENCH_MULTI_CONCURRENCY (64), BENCH_API_DIST (dist/apps/api), BENCH_SELF (api or floor: an A/A run, see below). BENCH_PIN (lib/cpu-affinity.js),
  * BENCH_CPU_LATENCY and BENCH_KEEP_BUILD (lib/stack.js) are read where they act.
  */
 const path = require('node:path');
@@ -15,7 +16,8 @@ const BENCH_DIR = path.resolve(__dirname, '..');
 const ROOT = path.resolve(BENCH_DIR, '..');
 const RESULTS = path.join(BENCH_DIR, 'results');
 const PROFILE_DIR = path.join(RESULTS, 'profile');
-const DIST_API = path.join(ROOT, 'dist/apps/api');
+// BENCH_API_DIST: another API build to measure (an A/B of two builds, e.g. a copy of main's dist/apps/api).
+const DIST_API = process.env.BENCH_API_DIST ? path.resolve(process.env.BENCH_API_DIST) : path.join(ROOT, 'dist/apps/api');
 const DIST_SIM = path.join(ROOT, 'dist/apps/gateway-simulator');
 // The run uses a copy of the builds (others may rebuild dist/ while the bench runs).
 const BUILD = path.join(RESULTS, 'build');
@@ -47,9 +49,14 @@ const SKIP = new Set((process.env.BENCH_SKIP || '').split(',').filter(Boolean));
 // show the method's own noise on this machine. Written to results/self-<server>.json.
 const SELF = process.env.BENCH_SELF || null;
 if (SELF !== null && SELF !== 'api' && SELF !== 'floor') throw new Error(`BENCH_SELF must be api or floor, not ${SELF}`);
-if (SELF) SKIP.add('rss').add('profile'); // both measure the API process alone
+if (SELF) SKIP.add('rss').add('profile').add('multi'); // both measure the API process alone
 const POOL_MAX = 10;
-const LOG_LEVEL = 'warn';
+// BENCH_LOG_LEVEL=info prices the API's per-request logs (production usually logs at info).
+const LOG_LEVEL = process.env.BENCH_LOG_LEVEL || 'warn';
+// The multi-worker cell (BENCH_SKIP=multi skips it): the API with WEB_CONCURRENCY=MULTI_WORKERS against a
+// floor with as many processes, both unpinned, Nuvei creates at MULTI_CONCURRENCY.
+const MULTI_WORKERS = num('BENCH_MULTI_WORKERS', require('node:os').availableParallelism());
+const MULTI_CONCURRENCY = num('BENCH_MULTI_CONCURRENCY', 64);
 const FLOOR_MAIN = path.join(BENCH_DIR, 'floor.js');
 
 module.exports = {
@@ -82,5 +89,7 @@ module.exports = {
   SELF,
   POOL_MAX,
   LOG_LEVEL,
+  MULTI_WORKERS,
+  MULTI_CONCURRENCY,
   FLOOR_MAIN,
 };

@@ -80,6 +80,9 @@ async function startStack(state, pinServer) {
     NUVEI_BASE_URL: nuveiBaseUrl,
     PAYTM_BASE_URL: paytmBaseUrl,
     LOG_LEVEL,
+    // One process on one core against one floor process (the per-core ratio); the multi-worker cell
+    // (lib/multi.js) starts its own API with more.
+    WEB_CONCURRENCY: '1',
     // The bench measures the API's cost per request, not the per-merchant rate limit (README, Rate
     // limits): one merchant drives hundreds of creates per second, far above the default 100/s.
     RATE_LIMIT_PER_SECOND: '1000000',
@@ -90,20 +93,24 @@ async function startStack(state, pinServer) {
     apiLogLines.push(line);
     if (apiLogLines.length <= 5) log(`api stderr: ${line.slice(0, 300)}`);
   };
-  const startApi = async (extraArgs = []) => {
-    const { entry, match } = await startChild('api', [...extraArgs, API_MAIN], { env: apiEnv, ready: /GraphQL API ready at (\S+)/, cwd: ROOT, onStderr: onApiStderr });
-    pinServer(entry.pid);
+  // `pin: false` leaves the process (and its workers) on every CPU: the multi-worker cell.
+  const startApi = async (extraArgs = [], extraEnv = {}, { pin = true, name = 'api' } = {}) => {
+    const { entry, match } = await startChild(name, [...extraArgs, API_MAIN], { env: { ...apiEnv, ...extraEnv }, ready: /GraphQL API ready at (\S+)/, cwd: ROOT, onStderr: onApiStderr });
+    if (pin) pinServer(entry.pid);
     return { entry, url: match[1] };
   };
   const api = await startApi();
   const sampler = rssSampler(api.entry.pid);
   log(`API pid ${api.entry.pid} at ${api.url} (NODE_ENV=production, LOG_LEVEL=${LOG_LEVEL}, pool ${POOL_MAX})`);
-  const floorProc = await startChild('floor', [FLOOR_MAIN], {
-    env: { ...baseEnv, DATABASE_URL: databaseUrl, DATABASE_POOL_MAX: String(POOL_MAX), FLOOR_MERCHANT_ID: floorMerchant.merchantId, NUVEI_BASE_URL: nuveiBaseUrl, PAYTM_BASE_URL: paytmBaseUrl, ENCRYPTION_KEY: crypto.randomBytes(32).toString('base64') },
-    ready: /FLOOR ready at (\S+)/,
-    cwd: ROOT,
-    onStderr: (line) => log(`floor stderr: ${line.slice(0, 300)}`),
-  });
+  const floorEnv = { ...baseEnv, DATABASE_URL: databaseUrl, DATABASE_POOL_MAX: String(POOL_MAX), FLOOR_MERCHANT_ID: floorMerchant.merchantId, NUVEI_BASE_URL: nuveiBaseUrl, PAYTM_BASE_URL: paytmBaseUrl, ENCRYPTION_KEY: crypto.randomBytes(32).toString('base64') };
+  const startFloor = (extraEnv = {}, name = 'floor') =>
+    startChild(name, [FLOOR_MAIN], {
+      env: { ...floorEnv, ...extraEnv },
+      ready: /FLOOR ready at (\S+)/,
+      cwd: ROOT,
+      onStderr: (line) => log(`${name} stderr: ${line.slice(0, 300)}`),
+    });
+  const floorProc = await startFloor();
   pinServer(floorProc.entry.pid);
   log(`floor pid ${floorProc.entry.pid} at ${floorProc.match[1]}`);
 
@@ -119,7 +126,7 @@ async function startStack(state, pinServer) {
   }
   for (const target of Object.values(targets)) target.kinds = requestKinds(target);
 
-  return { databaseUrl, api, sampler, floorProc, startApi, apiLogLines, profileMerchant, targets };
+  return { databaseUrl, api, sampler, floorProc, startApi, startFloor, apiLogLines, profileMerchant, targets };
 }
 
 /** One request of each kind per target, to check both work and compare answer sizes; returns the answer sizes. */

@@ -4,6 +4,9 @@ const { SEED_SESSIONS } = require('./settings');
 const { withClient } = require('./database');
 const { load, summarize, assertClean } = require('./load');
 
+/** Longest wait for in-flight creates to settle before sessions are counted (GATEWAY_TIMEOUT_MS is 10 s). */
+const SETTLE_MS = 15_000;
+
 /** The table operations of one run, for its database and its two targets (their id pools are refreshed in place). */
 function createTables(databaseUrl, targets) {
   // Before each phase (matrix, replays, RSS): the id pools for replays and reads, and a VACUUM ANALYZE
@@ -27,10 +30,21 @@ function createTables(databaseUrl, targets) {
 
   // Sessions by merchant and status, summed over every table reset (the sanity check at the end).
   const sessionCounts = new Map();
+  // A slice's last requests may still be running when it ends (the drain waits at most 1.5 s; on a
+  // busy machine p99 can exceed that): let PENDING sessions settle (bounded) before counting, so the
+  // count does not catch them half-way and a TRUNCATE does not pull their rows from under them.
+  const settle = async (client) => {
+    for (const deadline = Date.now() + SETTLE_MS; Date.now() < deadline; ) {
+      const { rows } = await client.query(`SELECT count(*)::int AS n FROM payment_sessions s JOIN merchants m ON m.id = s.merchant_id WHERE s.status = 'PENDING' AND m.name <> 'bench-profile'`);
+      if (rows[0].n === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  };
   const countSessions = async () => {
-    const { rows } = await withClient(databaseUrl, (client) =>
-      client.query(`SELECT m.name, s.status, count(*)::int AS n FROM payment_sessions s JOIN merchants m ON m.id = s.merchant_id GROUP BY 1, 2`),
-    );
+    const { rows } = await withClient(databaseUrl, async (client) => {
+      await settle(client);
+      return client.query(`SELECT m.name, s.status, count(*)::int AS n FROM payment_sessions s JOIN merchants m ON m.id = s.merchant_id GROUP BY 1, 2`);
+    });
     for (const { name, status, n } of rows) {
       const key = `${name}\t${status}`;
       sessionCounts.set(key, (sessionCounts.get(key) ?? 0) + n);

@@ -14,7 +14,7 @@ import { baseUrlOverridesOf, type AppConfig } from '../config/env';
 import { readConnectorHeaders } from '../connectors/connector-headers';
 import { createConnectorRegistry, type ConnectorRegistry } from '../connectors/connector-registry';
 import { ConnectorResolver } from '../connectors/connector.resolver';
-import { FetchHttpTransport } from '../connectors/fetch-http-transport';
+import { GatewayHttpTransport } from '../connectors/gateway-http-transport';
 import { ConnectorClientTokens } from '../client-tokens/connector-client-tokens';
 import { ConnectorStateRepository } from '../connector-state/connector-state.repository';
 import { AccountCredentialSource } from '../connector-accounts/account-credential-source';
@@ -113,7 +113,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const { config, prisma, logger } = deps;
   const clock = deps.clock ?? systemClock;
   const connectors = deps.connectors ?? createConnectorRegistry();
-  const ownTransport = deps.transport ? undefined : new FetchHttpTransport({ connectTimeoutMs: config.GATEWAY_CONNECT_TIMEOUT_MS, totalTimeoutMs: config.GATEWAY_TIMEOUT_MS });
+  const ownTransport = deps.transport ? undefined : new GatewayHttpTransport({ connectTimeoutMs: config.GATEWAY_CONNECT_TIMEOUT_MS, totalTimeoutMs: config.GATEWAY_TIMEOUT_MS });
   const transport = deps.transport ?? (ownTransport as HttpTransport);
   const metrics = new AppMetrics({ merchantLabel: config.METRICS_MERCHANT_LABEL });
   const pool = poolOf(prisma);
@@ -222,7 +222,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     // Decided by our config, not by Apollo's own reading of process.env.NODE_ENV.
     plugins: [
       production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
-      loggingPlugin(),
+      loggingPlugin(logger),
       // All before any resolver runs. The first two check in didResolveOperation (concurrently); the
       // rate limit takes tokens in responseForOperation, only once both have passed.
       publishableKeyPlugin(schema),
@@ -234,7 +234,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   await apollo.start();
 
   async function createContext(req: IncomingMessage, requestId: string, observation: RequestObservation): Promise<GraphQLContext> {
-    const requestLogger = logger.child({ requestId });
+    let requestLogger: Logger | undefined;
     let result: Awaited<ReturnType<MerchantAuthenticator['authenticate']>>;
     try {
       result = await authenticator.authenticate({ authorization: header(req, 'authorization'), apiKey: header(req, 'api-key') });
@@ -250,7 +250,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
       merchant: typeof result === 'string' ? null : result.merchant,
       apiKeyKind: typeof result === 'string' ? null : result.apiKey.kind,
       connectorHeaders: readConnectorHeaders((name) => header(req, name)),
-      logger: requestLogger,
+      // Made on first use: most requests log nothing (at LOG_LEVEL=warn, nothing at all).
+      get logger() {
+        return (requestLogger ??= logger.child({ requestId }));
+      },
       observation,
     };
   }

@@ -53,7 +53,14 @@ describe('loadConfig', () => {
     expect(config.PAYTM_BASE_URL).toBeUndefined();
     expect(config.ENCRYPTION_KEY).toBeUndefined();
     expect(config.ENCRYPTION_PREVIOUS_KEYS).toBeUndefined();
+    expect(config.WEB_CONCURRENCY).toBeUndefined();
     expect(config.baseUrlAllowlist.size).toBe(0);
+  });
+
+  it('reads WEB_CONCURRENCY (API worker processes) and refuses 0, fractions and words', () => {
+    expect(loadConfig({ WEB_CONCURRENCY: '4' }).WEB_CONCURRENCY).toBe(4);
+    expect(loadConfig({ WEB_CONCURRENCY: '1' }).WEB_CONCURRENCY).toBe(1);
+    for (const bad of ['0', '1.5', 'many', '-2', '1000']) expect(() => loadConfig({ WEB_CONCURRENCY: bad })).toThrow(/WEB_CONCURRENCY/);
   });
 
   it('reads GRPC_PORT, 0 included, and refuses a port out of range', () => {

@@ -34,6 +34,8 @@ const staticSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(64 * 1024),
   DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
+  /** API worker processes (node:cluster). Unset: one per available core in production, one elsewhere. Each has its own database pool. */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional(),
   /** Bearer token guarding `GET /metrics`. In production `/metrics` is off (404) unless it is set. */
   METRICS_TOKEN: z
     .string()

@@ -62,9 +62,10 @@ export function createHttpServer(deps: HttpServerDeps): Server {
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    const target = req.url ?? '/';
+    const query = target.indexOf('?');
     const response = await deps.apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body: req.body },
+      httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: query === -1 ? '' : target.slice(query), body: req.body },
       context: () => deps.createContext(req, requestId, observation),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);

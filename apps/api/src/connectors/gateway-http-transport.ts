@@ -1,4 +1,4 @@
-import { Agent, fetch } from 'undici';
+import { Agent } from 'undici';
 import { exposeHeaders } from '@prism-sessions/masking';
 import { TransportError, type HttpRequest, type HttpResponse, type HttpTransport } from '@prism-sessions/connector-interfaces';
 
@@ -48,12 +48,25 @@ function classify(error: unknown, signal: AbortSignal): TransportError {
  */
 const UNDICI_TIMEOUT_BACKSTOP_MS = 1_000;
 
+/** Response headers as undici's `request` gives them (lower-cased names; repeated ones as arrays). */
+function flatHeaders(headers: Readonly<Record<string, string | string[] | undefined>>): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const name of Object.keys(headers)) {
+    const value = headers[name];
+    if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return flat;
+}
+
 /**
- * The only outbound HTTP code of the service: undici `fetch` over a keep-alive pool, with a
- * connect timeout and a total timeout (abort signal) on every call. Redirects are not followed
- * (upstream disables them). Errors are reported as {@link TransportError} without any request data.
+ * The only outbound HTTP code of the service: undici's `request` API on a keep-alive `Agent` (one
+ * connection pool per gateway origin), with a connect timeout and a total timeout (abort signal) on
+ * every call. `request` skips what `fetch` adds for browsers (WHATWG `Request`/`Response`/`Headers`
+ * objects, body cloning, CORS bookkeeping): the cheaper client for a server (ADR 0023). Redirects
+ * are not followed (upstream disables them). Errors are reported as {@link TransportError} without
+ * any request data.
  */
-export class FetchHttpTransport implements HttpTransport {
+export class GatewayHttpTransport implements HttpTransport {
   readonly #agent: Agent;
   readonly #totalTimeoutMs: number;
 
@@ -70,21 +83,21 @@ export class FetchHttpTransport implements HttpTransport {
   async send(request: HttpRequest): Promise<HttpResponse> {
     const signal = AbortSignal.timeout(this.#totalTimeoutMs);
     try {
-      const response = await fetch(request.url, {
+      const url = new URL(request.url);
+      // fetch refuses credentials in a URL; so do we (they would otherwise be silently dropped).
+      if (url.username !== '' || url.password !== '') throw new TransportError('unknown', false, 'The gateway URL must not carry credentials');
+      const response = await this.#agent.request({
+        origin: url.origin,
+        path: `${url.pathname}${url.search}`,
         method: request.method,
         headers: exposeHeaders(request.headers),
         body: request.body ?? null,
-        redirect: 'manual',
         signal,
-        dispatcher: this.#agent,
       });
-      const body = await response.text();
-      const headers: Record<string, string> = {};
-      response.headers.forEach((value, key) => {
-        headers[key] = value;
-      });
-      return { status: response.status, headers, body };
+      const body = await response.body.text();
+      return { status: response.statusCode, headers: flatHeaders(response.headers), body };
     } catch (error) {
+      if (error instanceof TransportError) throw error;
       throw classify(error, signal);
     }
   }

@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo, Socket } from 'node:net';
 import { Secret } from '@prism-sessions/masking';
 import { TransportError } from '@prism-sessions/connector-interfaces';
-import { FetchHttpTransport } from './fetch-http-transport';
+import { GatewayHttpTransport } from './gateway-http-transport';
 
 jest.setTimeout(30_000);
 
@@ -17,6 +17,8 @@ interface Received {
   readonly url: string | undefined;
   readonly headers: IncomingHttpHeaders;
   readonly body: string;
+  /** The client's port: one per connection. */
+  readonly remotePort: number | undefined;
 }
 
 interface TestServer {
@@ -28,7 +30,7 @@ interface TestServer {
 
 const servers: Server[] = [];
 const sockets = new Set<Socket>();
-let transport: FetchHttpTransport | undefined;
+let transport: GatewayHttpTransport | undefined;
 
 async function startServer(handler: (req: IncomingMessage, res: ServerResponse, received: Received) => void): Promise<TestServer> {
   const received: Received[] = [];
@@ -36,7 +38,7 @@ async function startServer(handler: (req: IncomingMessage, res: ServerResponse, 
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const entry: Received = { method: req.method, url: req.url, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const entry: Received = { method: req.method, url: req.url, headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), remotePort: req.socket.remotePort };
       received.push(entry);
       handler(req, res, entry);
     });
@@ -60,8 +62,8 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-function newTransport(totalTimeoutMs = 5_000, connectTimeoutMs = 1_000): FetchHttpTransport {
-  transport = new FetchHttpTransport({ connectTimeoutMs, totalTimeoutMs });
+function newTransport(totalTimeoutMs = 5_000, connectTimeoutMs = 1_000): GatewayHttpTransport {
+  transport = new GatewayHttpTransport({ connectTimeoutMs, totalTimeoutMs });
   return transport;
 }
 
@@ -91,7 +93,7 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
 });
 
-describe('FetchHttpTransport', () => {
+describe('GatewayHttpTransport', () => {
   it('sends method, path, headers and the exact body bytes, and returns status, lower-cased headers and body', async () => {
     const gateway = await startServer((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/json', 'X-Gateway-Trace': 'abc-123' });
@@ -231,14 +233,36 @@ describe('FetchHttpTransport', () => {
     expectNoRequestData(error, 'CANARY_USER', 'CANARY_PASS');
   });
 
+  it('refuses a URL with credentials without sending anything (as fetch did)', async () => {
+    const gateway = await startServer((_req, res) => res.end('ok'));
+    const error = await transportError(newTransport().send({ method: 'POST', url: `http://CANARY_USER:CANARY_PASS@127.0.0.1:${gateway.port}/x`, headers: {}, body: '{}' }));
+    expect(error.kind).toBe('unknown');
+    expect(error.requestSent).toBe(false);
+    expect(gateway.received).toHaveLength(0);
+    expectNoRequestData(error, 'CANARY_USER', 'CANARY_PASS');
+  });
+
+  it('joins a repeated response header into one comma-separated value, as fetch did', async () => {
+    const gateway = await startServer((_req, res) => {
+      res.setHeader('x-trace', ['a', 'b']);
+      res.end('ok');
+    });
+    const response = await newTransport().send({ method: 'GET', url: `${gateway.baseUrl}/`, headers: {} });
+    expect(response.headers['x-trace']).toBe('a, b');
+  });
+
   it('reuses the pool for consecutive calls and can be closed', async () => {
     const gateway = await startServer((_req, res) => res.end('ok'));
     const http = newTransport();
-    for (let i = 0; i < 3; i += 1) {
+    const calls = 6;
+    for (let i = 0; i < calls; i += 1) {
       const response = await http.send({ method: 'GET', url: `${gateway.baseUrl}/${i}`, headers: {} });
       expect(response.body).toBe('ok');
     }
-    expect(gateway.received.map((r) => r.url)).toEqual(['/0', '/1', '/2']);
+    expect(gateway.received.map((r) => r.url)).toEqual(Array.from({ length: calls }, (_, i) => `/${i}`));
+    // Keep-alive: connections are reused (undici may open a second one while the first is being
+    // released, as its fetch does too), not one per call.
+    expect(new Set(gateway.received.map((r) => r.remotePort)).size).toBeLessThan(calls);
     await http.close();
     transport = undefined;
   });
