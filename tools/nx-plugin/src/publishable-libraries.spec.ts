@@ -28,7 +28,6 @@ const PUBLISHABLE_ROOTS = ['libs/masking', 'libs/domain-types', 'libs/connector-
 const releaseVersion = readJson<PackageManifest>('libs/connector-interfaces/package.json').version;
 
 // `publishable-libraries.js` is the consumer test's own discovery (plain CommonJS, outside any project).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { publishableLibraries } = require(path.join(workspaceRoot, 'tools/scripts/publishable-libraries.js')) as {
   publishableLibraries(root: string): { project: string; root: string; packageName: string }[];
 };

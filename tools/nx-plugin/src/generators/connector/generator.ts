@@ -84,7 +84,7 @@ export const RELEASE_VERSION_SOURCE = 'libs/connector-interfaces/package.json';
  * sibling packages (a new connector joins the group at that version) and the workspace's tslib.
  */
 export function packageVersions(tree: Tree): { packageVersion: string; tslibVersion: string } {
-  const read = <T>(file: string): T | undefined => (tree.exists(file) ? readJson<T>(tree, file) : undefined);
+  const read = <T extends object>(file: string): T | undefined => (tree.exists(file) ? readJson<T>(tree, file) : undefined);
   const packageVersion = read<{ version?: string }>(RELEASE_VERSION_SOURCE)?.version ?? '0.0.0';
   const root = read<{ dependencies?: Record<string, string>; devDependencies?: Record<string, string> }>('package.json');
   const tslibVersion = root?.dependencies?.['tslib'] ?? root?.devDependencies?.['tslib'];
