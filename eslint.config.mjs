@@ -1,4 +1,5 @@
 import nx from '@nx/eslint-plugin';
+import jsoncParser from 'jsonc-eslint-parser';
 
 const testCode = ['**/*.spec.ts', '**/*.e2e-spec.ts', '**/src/testing/**', '**/src/**/testing/**', '**/src/support/**', 'libs/testing/**', 'apps/gateway-simulator/**', 'apps/api-e2e/**', 'bench/**', 'tools/**'];
 const testingImports = { group: ['@prism-sessions/*/testing', '@prism-sessions/testing-*'], message: 'Testing code is for specs, the simulator and the benchmark only.' };
@@ -15,6 +16,31 @@ const ioModules = [...networkModules, ...banned(['child_process', 'fs', 'fs/prom
 export const ioFreeLibrary = [
   { files: ['**/*.ts'], ignores: ['**/*.spec.ts', 'src/testing/**'], rules: { 'no-restricted-imports': ['error', { paths: ioModules, patterns: [testingImports] }] } },
   { files: ['**/*.spec.ts', 'src/testing/**/*.ts'], rules: { 'no-restricted-imports': ['error', { paths: networkModules }] } },
+];
+
+/**
+ * Publishable libraries (built into npm packages, ADR 0024): their package.json must declare every
+ * package the shipped code imports (tslib included: `importHelpers` is on), at the workspace's exact
+ * version, and nothing the shipped code does not import. Specs, jest and eslint configs do not ship.
+ * Spread by each publishable library's eslint.config.mjs (the connector generator writes it too).
+ */
+export const publishableLibrary = [
+  {
+    files: ['**/package.json'],
+    languageOptions: { parser: jsoncParser },
+    rules: {
+      '@nx/dependency-checks': [
+        'error',
+        {
+          buildTargets: ['build'],
+          checkMissingDependencies: true,
+          checkObsoleteDependencies: true,
+          checkVersionMismatches: true,
+          ignoredFiles: ['{projectRoot}/eslint.config.mjs', '{projectRoot}/jest.config.js', '{projectRoot}/src/**/*.spec.ts'],
+        },
+      ],
+    },
+  },
 ];
 
 // npm packages a library must not use (Node built-ins are covered by no-restricted-imports below).

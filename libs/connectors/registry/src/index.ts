@@ -1,3 +1,4 @@
+import type { ConnectorDefinition } from '@prism-sessions/connector-interfaces';
 import { nuveiConnector } from '@prism-sessions/connectors-nuvei';
 import { paytmConnector } from '@prism-sessions/connectors-paytm';
 import { paypalConnector } from '@prism-sessions/connectors-paypal';
@@ -8,7 +9,7 @@ import { paypalConnector } from '@prism-sessions/connectors-paypal';
  * AAD names, key rotation): adding a connector is one line here, plus its library, its tsconfig
  * path alias and a migration adding its id to the database enum.
  */
-export const CONNECTORS = [nuveiConnector, paytmConnector, paypalConnector] as const;
+export const CONNECTORS = [nuveiConnector, paytmConnector, paypalConnector] as const satisfies readonly ConnectorDefinition<unknown, string>[];
 
 /** One registered connector's definition. */
 export type RegisteredConnectorDefinition = (typeof CONNECTORS)[number];

@@ -1,6 +1,8 @@
+import type { ConnectorDefinition } from '@prism-sessions/connector-interfaces';
 import type { ConformanceFixtures } from '@prism-sessions/connector-interfaces/testing';
 import { FixedClock } from '@prism-sessions/connector-interfaces/testing';
 import { createPaytmConnector } from '../lib/paytm.connector';
+import type { PaytmCredentials } from '../lib/paytm.credentials';
 import { PAYTM_BASE_URLS } from '../lib/paytm.constants';
 import { paytmFakeAnswers, type PaytmAnswerSigning } from './paytm.fake-answers';
 import { PAYTM_FIXTURE_MERCHANT_ID, PAYTM_FIXTURE_MERCHANT_KEY, PAYTM_FIXTURE_SALT, PAYTM_FIXTURE_TOKEN, PAYTM_FIXTURE_WEBSITE } from './paytm.fixture-values';
@@ -8,7 +10,7 @@ import { PAYTM_FIXTURE_MERCHANT_ID, PAYTM_FIXTURE_MERCHANT_KEY, PAYTM_FIXTURE_SA
 export { PAYTM_FIXTURE_MERCHANT_ID, PAYTM_FIXTURE_MERCHANT_KEY, PAYTM_FIXTURE_SALT, PAYTM_FIXTURE_TOKEN, PAYTM_FIXTURE_WEBSITE } from './paytm.fixture-values';
 
 /** A Paytm connector signing with {@link PAYTM_FIXTURE_SALT}: use it with {@link paytmConformanceFixtures}. */
-export const paytmConformanceConnector = createPaytmConnector({ randomBytes: () => Uint8Array.from(PAYTM_FIXTURE_SALT) });
+export const paytmConformanceConnector: ConnectorDefinition<PaytmCredentials, 'paytm'> = createPaytmConnector({ randomBytes: () => Uint8Array.from(PAYTM_FIXTURE_SALT) });
 
 // The answers are signed as Paytm signs them, with the fixture merchant's key and the fixed salt.
 const signing: PaytmAnswerSigning = { merchantKey: PAYTM_FIXTURE_MERCHANT_KEY, salt: Uint8Array.from(PAYTM_FIXTURE_SALT) };

@@ -15,6 +15,7 @@ const EXPECTED_FILES = [
   'README.md',
   'eslint.config.mjs',
   'jest.config.js',
+  'package.json',
   'project.json',
   'src/index.ts',
   'src/lib/acme.conformance.spec.ts',
@@ -33,9 +34,14 @@ const EXPECTED_FILES = [
   'tsconfig.spec.json',
 ];
 
+const workspaceFile = (file: string) => readFileSync(path.join(workspaceRoot, file), 'utf-8');
+
 function newTree(): Tree {
   const tree = createTreeWithEmptyWorkspace();
   tree.write('eslint.config.mjs', ROOT_ESLINT);
+  // The generated package.json takes its versions from these two (the release group's and tslib's).
+  tree.write('package.json', workspaceFile('package.json'));
+  tree.write('libs/connector-interfaces/package.json', workspaceFile('libs/connector-interfaces/package.json'));
   tree.write(
     'tsconfig.base.json',
     JSON.stringify({
@@ -108,9 +114,27 @@ describe('connector generator', () => {
     expect(project.projectType).toBe('library');
     expect(project.tags).toEqual(['scope:payments', 'type:connector']);
 
-    const nuvei = JSON.parse(readFileSync(path.join(workspaceRoot, 'libs/connectors/nuvei/project.json'), 'utf-8'));
-    const generated = readJson(tree, 'libs/connectors/acme/project.json');
-    expect({ ...generated, name: undefined, sourceRoot: undefined }).toEqual({ ...nuvei, name: undefined, sourceRoot: undefined });
+    const nuvei = JSON.parse(workspaceFile('libs/connectors/nuvei/project.json').replace(/nuvei/g, 'acme'));
+    expect(readJson(tree, 'libs/connectors/acme/project.json')).toEqual(nuvei);
+  });
+
+  it('writes a publishable package.json in the shape of connectors-nuvei, at the release group version', async () => {
+    await connectorGenerator(tree, { name: 'acme-pay', displayName: 'AcmePay' });
+    const nuvei = JSON.parse(workspaceFile('libs/connectors/nuvei/package.json'));
+    const generated = readJson(tree, 'libs/connectors/acme-pay/package.json');
+    const shape = (manifest: Record<string, unknown>) => ({ ...manifest, name: undefined, description: undefined, keywords: undefined, dependencies: undefined });
+    expect(shape(generated)).toEqual(shape(nuvei));
+    expect(generated.name).toBe('@prism-sessions/connectors-acme-pay');
+    expect(generated.description).toBe('AcmePay connector, I/O-free; /testing: an in-process fake AcmePay gateway.');
+    // What the templates import (the connector contract, domain types, masking; tslib for importHelpers), pinned like Nuvei pins them.
+    const pins = (names: string[]) => Object.fromEntries(names.map((name) => [name, nuvei.dependencies[name]]));
+    expect(generated.dependencies).toEqual(pins(['@prism-sessions/connector-interfaces', '@prism-sessions/domain-types', '@prism-sessions/masking', 'tslib']));
+    expect(generated.version).toBe(JSON.parse(workspaceFile('libs/connector-interfaces/package.json')).version);
+  });
+
+  it('refuses to guess the tslib version when the root package.json has none', async () => {
+    tree.write('package.json', JSON.stringify({ name: 'ws', dependencies: {} }));
+    await expect(connectorGenerator(tree, { name: 'acme' })).rejects.toThrow('tslib is not a dependency in the root package.json');
   });
 
   it.each(['tsconfig.json', 'tsconfig.lib.json', 'tsconfig.spec.json'])('copies %s from connectors-nuvei', async (file) => {
@@ -218,7 +242,7 @@ describe('connector generator', () => {
     async (name) => {
       const before = snapshot(tree);
       await expect(connectorGenerator(tree, { name })).rejects.toThrow('Invalid connector name');
-      expect(tree.listChanges().filter((change) => change.path.startsWith('libs/'))).toEqual([]);
+      expect(tree.listChanges().filter((change) => change.path.startsWith('libs/connectors/'))).toEqual([]);
       expect(snapshot(tree)).toEqual(before);
     },
   );

@@ -76,6 +76,22 @@ export function normalizeConnectorOptions(options: ConnectorGeneratorSchema): No
   };
 }
 
+/** Where the version of the fixed release group is read from (every publishable library shares it, ADR 0024). */
+export const RELEASE_VERSION_SOURCE = 'libs/connector-interfaces/package.json';
+
+/**
+ * The versions the generated package.json pins: the release group's current version for the
+ * sibling packages (a new connector joins the group at that version) and the workspace's tslib.
+ */
+export function packageVersions(tree: Tree): { packageVersion: string; tslibVersion: string } {
+  const read = <T extends object>(file: string): T | undefined => (tree.exists(file) ? readJson<T>(tree, file) : undefined);
+  const packageVersion = read<{ version?: string }>(RELEASE_VERSION_SOURCE)?.version ?? '0.0.0';
+  const root = read<{ dependencies?: Record<string, string>; devDependencies?: Record<string, string> }>('package.json');
+  const tslibVersion = root?.dependencies?.['tslib'] ?? root?.devDependencies?.['tslib'];
+  if (tslibVersion === undefined) throw new Error('tslib is not a dependency in the root package.json: the generated package.json pins its version.');
+  return { packageVersion, tslibVersion };
+}
+
 interface TsConfigBase {
   compilerOptions?: { paths?: Record<string, string[]> };
 }
@@ -125,6 +141,7 @@ export async function connectorGenerator(tree: Tree, schema: ConnectorGeneratorS
 
   generateFiles(tree, path.join(__dirname, 'files'), o.projectRoot, {
     ...o,
+    ...packageVersions(tree),
     offsetFromRoot: offsetFromRoot(o.projectRoot),
     tmpl: '',
   });
@@ -142,7 +159,9 @@ export async function connectorGenerator(tree: Tree, schema: ConnectorGeneratorS
         `  2. Fix base URLs, token lifetime, currencies (${o.fileName}.constants.ts), credentials and error codes.`,
         `  3. Register it: one line in CONNECTORS (libs/connectors/registry/src/index.ts), and add`,
         `     ${o.constantName} to the Connector enum (prisma/schema.prisma + npm run db:create-migration -- add_${o.id}_connector);`,
-        `     the API does not compile until the enum has it.`,
+        `     the API does not compile until the enum has it. Add "${o.importPath}" to the dependencies of`,
+        `     libs/connectors/registry/package.json at the same version (npx nx lint connectors-registry says so).`,
+        `  4. It is a publishable package (ADR 0024): npx nx build ${o.projectName}; node tools/scripts/consumer-test.js.`,
       ].join('\n'),
     );
   };
