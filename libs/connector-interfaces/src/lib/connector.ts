@@ -54,7 +54,7 @@ export interface ConnectorDefinition<C, Id extends string = string> {
    * (PayPal: the client id), so a caller can keep one token per owner. Callers hash it before using it
    * as a key; it must never be a secret.
    */
-  readonly accessTokenOwner?: (credentials: C) => string;
+  accessTokenOwner?(credentials: C): string;
 }
 
 /** What a live credential check (e.g. a connector account's `verify: true`) may do for a connector. */
