@@ -426,12 +426,10 @@ describe('no secret, token or PII in clear anywhere', () => {
     expect(tables).toContain('+91XXXXXX6655');
     expect(tables).toContain('+91XXXXXX4433');
     expect(tables).toContain('"CLIENT_AUTH_TOKEN"');
-    expect(await env.prisma.connectorAccount.count()).toBe(3);
-    expect(await env.prisma.connectorAccount.count()).toBe(4);
     // The header credentials' token, the account's token, and the state pp_leak_7 carried.
     expect(await env.prisma.connectorState.count({ where: { connector: 'PAYPAL' } })).toBe(3);
-    // 3 credential accounts + the Google Pay one + the Apple Pay one stored sealed (the GraphQL Apple Pay save is refused).
-    expect(await env.prisma.connectorAccount.count()).toBe(5);
+    // 3 credential accounts + the PayPal one + the Google Pay one + the Apple Pay one stored sealed (the GraphQL Apple Pay save is refused).
+    expect(await env.prisma.connectorAccount.count()).toBe(6);
     expect(tables).toContain('wallet_config_ciphertext');
     expect(tables).toContain('client_secret_hash');
     expect(responses.join('\n')).toContain('"client_secret":"');
