@@ -1,3 +1,3 @@
-import baseConfig, { ioFreeLibrary } from '../../eslint.config.mjs';
+import baseConfig, { ioFreeLibrary, publishableLibrary } from '../../eslint.config.mjs';
 
-export default [...baseConfig, ...ioFreeLibrary];
+export default [...baseConfig, ...ioFreeLibrary, ...publishableLibrary];

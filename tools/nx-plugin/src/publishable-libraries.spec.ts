@@ -24,7 +24,7 @@ const readJson = <T>(file: string): T => JSON.parse(readFileSync(path.join(works
 const connectorRoots = readdirSync(path.join(workspaceRoot, 'libs/connectors'), { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && existsSync(path.join(workspaceRoot, 'libs/connectors', entry.name, 'project.json')))
   .map((entry) => `libs/connectors/${entry.name}`);
-const PUBLISHABLE_ROOTS = ['libs/masking', 'libs/domain-types', 'libs/connector-interfaces', ...connectorRoots];
+const PUBLISHABLE_ROOTS = ['libs/masking', 'libs/domain-types', 'libs/connector-interfaces', 'libs/client-auth', ...connectorRoots];
 const releaseVersion = readJson<PackageManifest>('libs/connector-interfaces/package.json').version;
 
 // `publishable-libraries.js` is the consumer test's own discovery (plain CommonJS, outside any project).

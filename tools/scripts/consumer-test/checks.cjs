@@ -72,7 +72,10 @@ async function runChecks(mode, api) {
     () => parseConnectorConfig(JSON.stringify({ config: { Nuvei: { merchant_id: 'm', merchant_site_id: 's' } } }), schemas),
     (error) => error instanceof ConnectorConfigError && error.field.includes('merchant_secret') && !error.message.includes(CANARY),
   );
-  assert.deepEqual(CONNECTORS.map((connector) => connector.id), ['nuvei', 'paytm']);
+  assert.deepEqual(CONNECTORS.map((connector) => connector.id), ['nuvei', 'paytm', 'paypal']);
+  const paypal = parseConnectorConfig(JSON.stringify({ config: { Paypal: { client_id: 'consumer_client', client_secret: CANARY } } }), schemas);
+  assert.equal(paypal.schema.configKey, 'Paypal');
+  assert.ok(!JSON.stringify(paypal).includes(CANARY), 'parsed PayPal credentials show the secret');
   ok('domain-types + connectors-registry: x-connector-config parses into masked credentials; bad headers name the field');
 
   const { executeFlow, createMoney, FixedClock, RecordingTransport, respondWithRoutes, nuveiConnector, createNuveiFakeGateway } = api;
@@ -97,6 +100,18 @@ async function runChecks(mode, api) {
   const sent = JSON.parse(transport.requests[0].body);
   assert.equal(sent.checksum, nuveiSessionChecksum({ ...fields, merchantSecret: CANARY }));
   ok('connector-interfaces (+ /testing): executeFlow runs the Nuvei session-token flow against the packaged fake gateway');
+
+  const { signClientPayload, verifyClientPayload, paypalConnector } = api;
+  const { generateKeyPairSync, verify } = require('node:crypto');
+  const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const privatePem = keys.privateKey.export({ type: 'pkcs8', format: 'pem' });
+  const signed = signClientPayload(privatePem, { merchant_id: 'm1', customer_id: 'c1', timestamp: '1764900000000' });
+  assert.equal(signed.signaturePayload, '{"merchant_id":"m1","customer_id":"c1","timestamp":"1764900000000"}');
+  assert.equal(verify('sha256', Buffer.from(signed.signaturePayload, 'utf8'), keys.publicKey, Buffer.from(signed.signature, 'base64')), true, 'node:crypto rejects the client-auth signature');
+  assert.equal(verifyClientPayload(keys.publicKey, signed.signature, signed.signaturePayload), true);
+  assert.equal(verifyClientPayload(keys.publicKey, signed.signature, signed.signaturePayload.replace('c1', 'c2')), false);
+  assert.equal(paypalConnector.id, 'paypal');
+  ok('client-auth: signs {merchant_id, customer_id, timestamp}; node:crypto and verifyClientPayload accept it, a changed payload fails');
 
   await assert.rejects(async () => api.loadDeep('@prism-sessions/connectors-paytm/src/lib/paytm.signature'), (error) => error.code === 'ERR_PACKAGE_PATH_NOT_EXPORTED');
   ok('exports map: internal files are not importable');

@@ -10,6 +10,8 @@ import { nuveiConnector, nuveiSessionChecksum, type NuveiCredentials } from '@pr
 import { createNuveiFakeGateway } from '@prism-sessions/connectors-nuvei/testing';
 import { paytmConnector, signPaytmBody, verifyPaytmSignature, type PaytmCredentials } from '@prism-sessions/connectors-paytm';
 import { CONNECTORS, type ConnectorId } from '@prism-sessions/connectors-registry';
+import { signClientPayload, type SignedClientPayload } from '@prism-sessions/client-auth';
+import { paypalConnector } from '@prism-sessions/connectors-paypal';
 
 const lastFour: MaskingStrategy<string> = (value) => `****${value.slice(-4)}`;
 const merchantKey = new Secret('abcdefgh12345678', lastFour);
@@ -52,4 +54,9 @@ if (result.status === 'SUCCESS') {
   console.log(`${token}`);
 }
 
-export { verified, checksum, ids, unknownId, wrapped, leaked, code, typed };
+const signedPayload: SignedClientPayload = signClientPayload('-----BEGIN PRIVATE KEY-----\n…', { merchant_id: 'm', customer_id: 'c', timestamp: '1764900000000' });
+// @ts-expect-error the timestamp claim is a string of 13 digits, not a number
+signClientPayload('pem', { merchant_id: 'm', customer_id: 'c', timestamp: 1764900000000 });
+const paypalId: ConnectorId = paypalConnector.id;
+
+export { signedPayload, paypalId, verified, checksum, ids, unknownId, wrapped, leaked, code, typed };

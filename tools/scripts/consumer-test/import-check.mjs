@@ -8,11 +8,13 @@ import { nuveiConnector, nuveiSessionChecksum, nuveiPaymentChecksum } from '@pri
 import { createNuveiFakeGateway } from '@prism-sessions/connectors-nuvei/testing';
 import { signPaytmBody, verifyPaytmSignature } from '@prism-sessions/connectors-paytm';
 import { CONNECTORS } from '@prism-sessions/connectors-registry';
+import { paypalConnector } from '@prism-sessions/connectors-paypal';
+import { signClientPayload, verifyClientPayload } from '@prism-sessions/client-auth';
 import checks from './checks.cjs';
 
 await checks.runChecks('ESM import', {
   PaytmChecksum, Secret, isSecret, DEFAULT_MASK, parseConnectorConfig, ConnectorConfigError, createMoney, executeFlow,
   FixedClock, RecordingTransport, respondWithRoutes, nuveiConnector, nuveiSessionChecksum, nuveiPaymentChecksum,
-  createNuveiFakeGateway, signPaytmBody, verifyPaytmSignature, CONNECTORS,
+  createNuveiFakeGateway, signPaytmBody, verifyPaytmSignature, CONNECTORS, paypalConnector, signClientPayload, verifyClientPayload,
   loadDeep: (specifier) => import(specifier),
 });

@@ -9,12 +9,14 @@ const { nuveiConnector, nuveiSessionChecksum, nuveiPaymentChecksum } = require('
 const { createNuveiFakeGateway } = require('@prism-sessions/connectors-nuvei/testing');
 const { signPaytmBody, verifyPaytmSignature } = require('@prism-sessions/connectors-paytm');
 const { CONNECTORS } = require('@prism-sessions/connectors-registry');
+const { paypalConnector } = require('@prism-sessions/connectors-paypal');
+const { signClientPayload, verifyClientPayload } = require('@prism-sessions/client-auth');
 const { runChecks } = require('./checks.cjs');
 
 runChecks('CommonJS require', {
   PaytmChecksum, Secret, isSecret, DEFAULT_MASK, parseConnectorConfig, ConnectorConfigError, createMoney, executeFlow,
   FixedClock, RecordingTransport, respondWithRoutes, nuveiConnector, nuveiSessionChecksum, nuveiPaymentChecksum,
-  createNuveiFakeGateway, signPaytmBody, verifyPaytmSignature, CONNECTORS,
+  createNuveiFakeGateway, signPaytmBody, verifyPaytmSignature, CONNECTORS, paypalConnector, signClientPayload, verifyClientPayload,
   loadDeep: async (specifier) => require(specifier),
 }).catch((error) => {
   console.error(error);
