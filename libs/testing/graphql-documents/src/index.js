@@ -228,6 +228,9 @@ const UNLINK_UPI_ACCOUNT = `
 const CREATE_CLIENT_AUTH_TOKEN = `
   mutation CreateClientAuthToken($input: CreateClientAuthTokenInput!) {
     createClientAuthToken(input: $input) { clientAuthToken expiresAt }
+  }
+`;
+
 const PAYMENT_FIELDS = `
   id status merchantReference customerId billingCountry description clientSecretExpiresAt createdAt updatedAt
   amount { minorAmount currency formatted }
