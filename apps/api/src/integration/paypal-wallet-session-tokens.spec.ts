@@ -17,6 +17,8 @@ interface GqlTokens {
 }
 type SessionTokens = Array<Record<string, unknown>>;
 
+/** The newest omission log line (the log buffer spans the whole file). */
+const lastOmittedLog = () => env.logs.filter((line) => line.includes('wallet session token omitted')).at(-1);
 const pkA = () => ({ 'api-key': env.merchantA.publishableKey });
 const tokenCalls = () => env.paypal.requests.filter((request) => request.path === '/v1/oauth2/token').length;
 const generateTokenCalls = () => env.paypal.requests.filter((request) => request.path === '/v1/identity/generate-token');
@@ -80,6 +82,7 @@ describe('paypal wallet (seed 003 §5.4, §13.3)', () => {
     ]);
     const gql = await gqlTokens({ paymentId: payment.id, clientSecret: payment.clientSecret, wallets: ['PAYPAL'] });
     expect(gql).toEqual({
+      paymentId: payment.id,
       sessionTokens: [
         {
           __typename: 'PaypalSessionToken',
@@ -115,7 +118,7 @@ describe('paypal wallet (seed 003 §5.4, §13.3)', () => {
     expect(gql.sessionTokens).toEqual([]);
     expect(gql.omitted).toEqual([{ wallet: 'PAYPAL', connector: 'paypal', merchantConnectorId: accountId, code: 'INVALID_CREDENTIALS', message: 'The gateway does not recognise the merchant credentials' }]);
     expect(generateTokenCalls()).toHaveLength(0);
-    const omittedLog = env.logs.find((line) => line.includes('wallet session token omitted'));
+    const omittedLog = lastOmittedLog();
     expect(omittedLog).toContain('"connector":"paypal"');
     expect(omittedLog).toContain(`"connectorAccountId":"${accountId}"`);
     expect(omittedLog).toContain('"reason":"INVALID_CREDENTIALS"');
@@ -162,7 +165,7 @@ describe('paypal wallet (seed 003 §5.4, §13.3)', () => {
       payment_id: payment.id,
       client_secret: payment.clientSecret,
       wallets: ['paypal'],
-      merchant_connector_details: { creds_identifier: 'c1', encoded_data: { connector_account_details: { PayPal: details } } },
+      merchant_connector_details: { creds_identifier: 'c1', encoded_data: { connector_account_details: { Paypal: details } } },
     });
     const tokens = await restTokens(body(PAYPAL_CREDS));
     expect(tokens).toEqual([expect.objectContaining({ wallet_name: 'paypal', session_token: TEST_PAYPAL.clientId, client_token: env.paypal.issuedTokens[0] })]);
@@ -170,7 +173,7 @@ describe('paypal wallet (seed 003 §5.4, §13.3)', () => {
     expect(scopes).toEqual([{ scopeKey: expect.stringMatching(/^client:[0-9a-f]{64}$/) }]);
     // Without the override, the stored (wrong) credentials are used again: refused, dropped.
     expect(await restTokens({ payment_id: payment.id, client_secret: payment.clientSecret, wallets: ['paypal'] })).toEqual([]);
-    expect(env.logs.find((line) => line.includes('wallet session token omitted'))).toContain(`"connectorAccountId":"${accountId}"`);
+    expect(lastOmittedLog()).toContain(`"connectorAccountId":"${accountId}"`);
     expect(env.logs.join('\n')).not.toContain(TEST_PAYPAL.clientSecret);
   });
 });
