@@ -52,9 +52,10 @@ export interface ConnectorDefinition<C, Id extends string = string> {
   /**
    * For connectors with an `accessToken` flow: the non-secret credential that names whose token it is
    * (PayPal: the client id), so a caller can keep one token per owner. Callers hash it before using it
-   * as a key; it must never be a secret.
+   * as a key; it must never be a secret. (Method syntax on purpose: compared bivariantly, so a
+   * `ConnectorDefinition<PaypalCredentials>` still satisfies `ConnectorDefinition<unknown>`.)
    */
-  readonly accessTokenOwner?: (credentials: C) => string;
+  accessTokenOwner?(credentials: C): string;
 }
 
 /** What a live credential check (e.g. a connector account's `verify: true`) may do for a connector. */
