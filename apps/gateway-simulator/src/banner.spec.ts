@@ -34,7 +34,7 @@ describe('simulatorBanner', () => {
         'APPLE_PAY_DEMO_PRIVATE_KEY_FILE=/tmp/x/demo.key.pem',
       ]),
     );
-    expect(withApple.some((line) => line.includes('nuvei|paytm|apple_pay'))).toBe(true);
+    expect(withApple.some((line) => line.includes('nuvei|paytm|paypal|apple_pay'))).toBe(true);
     expect(lines.some((line) => line.startsWith('APPLE_PAY_'))).toBe(false);
   });
 
