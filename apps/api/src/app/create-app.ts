@@ -191,6 +191,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     builders: createWalletBuilders({
       apple: applePay,
       sessions: service,
+      clientTokens,
       paytmHost: (testMode) => new URL(resolveGatewayBaseUrl(connectors.paytm, testMode, gatewayCallOptions.baseUrlOverrides, new Set())).origin,
     }),
     // Apple may be asked twice (client domain, then the configured one), then a gateway call; plus slack.

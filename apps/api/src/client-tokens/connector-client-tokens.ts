@@ -3,6 +3,7 @@ import type { Clock, HttpTransport } from '@prism-sessions/connector-interfaces'
 import { createMoney } from '@prism-sessions/domain-types';
 import type { Secret } from '@prism-sessions/masking';
 import type { AccountCredentialSource } from '../connector-accounts/account-credential-source';
+import type { CredentialOverride } from '../connector-accounts/account-credentials';
 import type { ConnectorId, ConnectorRegistry } from '../connectors/connector-registry';
 import type { AccessTokens, AccessTokenSource } from '../connector-state/access-tokens';
 import type { Logger } from '../logging/logger';
@@ -18,6 +19,11 @@ export interface MintClientTokenRequest {
   readonly connectorAccountId: string;
   /** The gateway's customer id, for vaulted payment methods (PayPal `customer_id`). */
   readonly customerId?: string;
+  /**
+   * Credentials for this call only (`merchant_connector_details`), used instead of the account's:
+   * their access token is kept under the credentials' own scope, never the account's.
+   */
+  readonly credentials?: CredentialOverride;
 }
 
 /** A minted client token. */
@@ -75,13 +81,14 @@ export class ConnectorClientTokens {
     if (!account.enabled) return { kind: 'account_disabled' };
     const connector = connectors[account.connector];
     if (!connector.capabilities.requiresAccessToken) return { kind: 'not_supported', connector: account.connector };
+    const override = request.credentials?.connector === account.connector ? request.credentials : undefined;
     const call = prepareGatewayCall(
       connectors,
       {
         merchantId: request.merchantId,
         connector: account.connector,
-        credentials: account.credentials,
-        connectorAccountId: account.id,
+        // Without the account id the access-token scope is the override's owner (hashed), not the account.
+        ...(override ? { credentials: { connector: override.connector, value: override.value } } : { credentials: account.credentials, connectorAccountId: account.id }),
         // Client tokens belong to no order: a throw-away reference, a nominal amount in a currency every such gateway takes.
         merchantSessionId: `client_token_${randomUUID()}`,
         amount: createMoney(100n, connector.capabilities.supportedCurrencies[0] ?? 'USD'),
@@ -99,7 +106,7 @@ export class ConnectorClientTokens {
     const source = outcome.accessTokenSource === undefined ? {} : { accessTokenSource: outcome.accessTokenSource };
     if (outcome.status === 'SUCCESS') {
       const lifetimeSeconds = Math.max(0, (outcome.expiresInSeconds ?? call.tokenLifetimeSeconds) - options.expiryMarginSeconds);
-      return { kind: 'minted', connector: account.connector, clientToken: outcome.token, expiresAt: new Date(clock.now().getTime() + lifetimeSeconds * 1000), hints: account.hints, ...source };
+      return { kind: 'minted', connector: account.connector, clientToken: outcome.token, expiresAt: new Date(clock.now().getTime() + lifetimeSeconds * 1000), hints: override?.hints ?? account.hints, ...source };
     }
     if (outcome.status === 'FAILURE') return { kind: 'gateway_error', connector: account.connector, error: outcome.error, httpStatus: outcome.httpStatus };
     const fault = faultCompletion(outcome.error);

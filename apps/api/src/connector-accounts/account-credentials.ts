@@ -15,6 +15,11 @@ export interface ValidatedCredentials {
   readonly parsed: ParsedCredentials;
 }
 
+/** Per-request credentials (`merchant_connector_details`): parsed, with their safe hints (PayPal `client_id`). */
+export interface CredentialOverride extends ParsedCredentials {
+  readonly hints: Readonly<Record<string, string>>;
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

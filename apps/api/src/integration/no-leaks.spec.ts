@@ -299,7 +299,7 @@ describe('no secret, token or PII in clear anywhere', () => {
     await call(paypal('pp_leak_7', { state: { accessToken: { token: canaries.paypalCallerToken, expiresInSeconds: 600 } } }), a(paypalConfigHeader()));
     const paypalAccount = await account(
       CREATE_CONNECTOR_ACCOUNT,
-      { input: { connector: 'PAYPAL', label: 'leak pp', testMode: true, verify: true, credentials: { client_id: TEST_PAYPAL.clientId, client_secret: canaries.paypalSecret } } },
+      { input: { connector: 'PAYPAL', label: 'leak pp', testMode: true, verify: true, wallets: ['PAYPAL'], credentials: { client_id: TEST_PAYPAL.clientId, client_secret: canaries.paypalSecret } } },
       noConfig,
     );
     for (const minted of [await env.clientTokens.mint({ merchantId: env.merchantA.id, connectorAccountId: paypalAccount }), await env.clientTokens.mint({ merchantId: env.merchantA.id, connectorAccountId: paypalAccount })]) {
@@ -348,6 +348,9 @@ describe('no secret, token or PII in clear anywhere', () => {
     const payId = secret1.split('_secret_')[0] ?? '';
     responses.push((await env.gql(PAYMENT, { id: payId }, noConfig)).raw, (await env.gql(PAYMENTS, {}, noConfig)).raw);
     const pk = { 'api-key': env.merchantA.publishableKey };
+    // The answers to the payment's own client (right key, right secret): the only place a PayPal client token may appear.
+    const ownerAnswers = new Set<string>();
+    const ownerSecret = secret1;
     for (const [body, headers] of [
       [{ payment_id: payId, client_secret: secret1, wallets: [] }, pk],
       [{ payment_id: payId, client_secret: secret1, wallets: [] }, { ...pk, 'x-client-platform': 'web', 'x-browser-name': 'Safari' }],
@@ -357,9 +360,13 @@ describe('no secret, token or PII in clear anywhere', () => {
       [{ payment_id: payId, client_secret: secret1, wallets: [] }, { 'api-key': env.merchantA.apiKey }],
       [{ payment_id: payId, client_secret: secret1 }, pk],
     ] as Array<[Record<string, unknown>, Record<string, string>]>) {
-      responses.push((await env.rest('/payments/session_tokens', body, headers)).raw);
+      const answer = await env.rest('/payments/session_tokens', body, headers);
+      if (answer.status === 200 && body['client_secret'] === ownerSecret) ownerAnswers.add(answer.raw);
+      responses.push(answer.raw);
     }
-    responses.push((await env.gql(CREATE_WALLET_SESSION_TOKENS, { input: { paymentId: payId, clientSecret: secret1 } }, pk)).raw);
+    const ownerGraphQL = (await env.gql(CREATE_WALLET_SESSION_TOKENS, { input: { paymentId: payId, clientSecret: secret1 } }, pk)).raw;
+    ownerAnswers.add(ownerGraphQL);
+    responses.push(ownerGraphQL);
     responses.push((await env.gql(CREATE_WALLET_SESSION_TOKENS, { input: { paymentId: payId, clientSecret: secret2 } }, pk)).raw);
     expect(clientSecrets).toHaveLength(2);
 
@@ -381,7 +388,12 @@ describe('no secret, token or PII in clear anywhere', () => {
     expect(metrics.body).toContain('gateway_calls_total{');
     // The owner legitimately receives its live token in `sessionToken` / `token`; strip exactly those fields.
     // Likewise the client secret: in createPayment's payload and echoed to its holder by the REST answer.
+    // A PayPal client token goes to the payment's client only: stripped from the owner's session_tokens answers, nowhere else.
+    const clientTokenField = /"(client_token|clientToken)":"CANARYTOKEN\d+"/g;
+    const ownerClientTokens = [...ownerAnswers].flatMap((raw) => raw.match(clientTokenField) ?? []);
+    expect(ownerClientTokens).toHaveLength(3);
     const responseText = responses
+      .map((raw) => (ownerAnswers.has(raw) ? raw.replace(clientTokenField, '"$1":"<payment client>"') : raw))
       .map((raw) => raw.replace(/"(sessionToken|token|session_token)":"CANARYTOKEN\d+"/g, '"$1":"<owner token>"'))
       .map((raw) => clientSecrets.reduce((text, secret) => text.replace(`"clientSecret":"${secret}"`, '"clientSecret":"<shown once>"').replace(`"client_secret":"${secret}"`, '"client_secret":"<holder>"'), raw))
       .join('\n');
@@ -400,6 +412,7 @@ describe('no secret, token or PII in clear anywhere', () => {
       ...hyperSecrets,
       ...paypalCredentialsOnWire,
       ...env.paypal.issuedAccessTokens,
+      ...env.paypal.issuedTokens,
       CANARY_TOKEN,
       ...clientSecrets,
       // The random part of each client secret (the payment id before it is not secret).
@@ -426,9 +439,9 @@ describe('no secret, token or PII in clear anywhere', () => {
     expect(tables).toContain('+91XXXXXX6655');
     expect(tables).toContain('+91XXXXXX4433');
     expect(tables).toContain('"CLIENT_AUTH_TOKEN"');
-    // The header credentials' token, the account's token, and the state pp_leak_7 carried.
+    // The header credentials' token, the account's token (also the paypal wallet's), and the state pp_leak_7 carried.
     expect(await env.prisma.connectorState.count({ where: { connector: 'PAYPAL' } })).toBe(3);
-    // 3 credential accounts + the PayPal one + the Google Pay one + the Apple Pay one stored sealed (the GraphQL Apple Pay save is refused).
+    // 4 credential accounts (Nuvei ×2, Paytm, PayPal) + the Google Pay one + the Apple Pay one stored sealed (the GraphQL Apple Pay save is refused).
     expect(await env.prisma.connectorAccount.count()).toBe(6);
     expect(tables).toContain('wallet_config_ciphertext');
     expect(tables).toContain('client_secret_hash');

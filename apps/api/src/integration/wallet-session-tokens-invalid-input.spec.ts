@@ -4,13 +4,14 @@ import { Secret } from '@prism-sessions/masking';
 import { ConnectorAccountRepository } from '../connector-accounts/connector-account.repository';
 import { createFieldEncryptor } from '../crypto/field-encryption';
 import { FakeApplePayClient } from '../testing/fake-apple-pay-client';
-import { authHeaders, startIntegrationEnv, TEST_NUVEI, TEST_PAYTM, type IntegrationEnv } from '../testing/integration-harness';
+import { authHeaders, startIntegrationEnv, TEST_NUVEI, TEST_PAYPAL, TEST_PAYTM, type IntegrationEnv } from '../testing/integration-harness';
 
 jest.setTimeout(180_000);
 
 const PATH = '/payments/session_tokens';
 const NUVEI_CREDS = { merchant_id: TEST_NUVEI.merchantId, merchant_site_id: TEST_NUVEI.merchantSiteId, merchant_secret: 'CANARY_SECRET_BAD_WALLET_INPUT' };
 const PAYTM_CREDS = { merchant_id: TEST_PAYTM.merchantId, merchant_key: TEST_PAYTM.merchantKey, website: TEST_PAYTM.website };
+const PAYPAL_CREDS = { client_id: TEST_PAYPAL.clientId, client_secret: TEST_PAYPAL.clientSecret };
 const CANARY = 'CANARY_SECRET_BAD_WALLET_INPUT';
 
 const apple = new FakeApplePayClient();
@@ -67,6 +68,9 @@ const restCases: RestCase[] = [
   { name: 'merchant_connector_details unknown connector', body: mcd({ creds_identifier: 'c', encoded_data: { connector_account_details: { Stripe: { api_key: CANARY } } } }), ...IR_06 },
   { name: 'merchant_connector_details incomplete Paytm credentials', body: mcd({ creds_identifier: 'c', encoded_data: { connector_account_details: { Paytm: { merchant_id: 'M', merchant_key: CANARY } } } }), ...IR_06 },
   { name: 'merchant_connector_details undeclared credential field', body: mcd({ creds_identifier: 'c', encoded_data: { connector_account_details: { Paytm: { ...PAYTM_CREDS, [CANARY]: 'x' } } } }), ...IR_06 },
+  { name: 'merchant_connector_details Paypal credentials without client_id', body: mcd({ creds_identifier: 'c', encoded_data: { connector_account_details: { Paypal: { client_secret: CANARY } } } }), ...IR_06 },
+  { name: 'merchant_connector_details Paypal credentials with an access token', body: mcd({ creds_identifier: 'c', encoded_data: { connector_account_details: { Paypal: { ...PAYPAL_CREDS, access_token: CANARY } } } }), ...IR_06 },
+  { name: 'merchant_connector_details Paypal credentials an array', body: mcd({ creds_identifier: 'c', encoded_data: { connector_account_details: { Paypal: [CANARY] } } }), ...IR_06 },
   { name: 'payment_id not a payment id', body: patched((b) => (b['payment_id'] = 'order-1')), status: 404, code: 'HE_02' },
   { name: 'payment_id of nobody', body: patched((b) => (b['payment_id'] = 'pay_ZZZZZZZZZZZZZZZZZZZZ')), status: 404, code: 'HE_02' },
   { name: 'empty client_secret', body: patched((b) => (b['client_secret'] = '')), status: 400, code: 'IR_09' },
@@ -107,10 +111,10 @@ const newPayment = (patch: (input: Body) => void): Pick<GqlCase, 'query' | 'vari
 });
 const GOOGLE = { merchantName: 'Acme', gatewayMerchantId: 'googletest' };
 const APPLE = { merchantIdentifier: 'merchant.com.acme', displayName: 'Acme', domains: ['shop.acme.test'], certificatePem: `-----BEGIN CERTIFICATE-----\n${CANARY}\n-----END CERTIFICATE-----`, privateKeyPem: `-----BEGIN PRIVATE KEY-----\n${CANARY}\n-----END PRIVATE KEY-----` };
-const walletConfig = (config: Body, connector = 'NUVEI'): Pick<GqlCase, 'query' | 'variables' | 'headers'> => ({
+const walletConfig = (config: Body, connector: 'NUVEI' | 'PAYTM' | 'PAYPAL' = 'NUVEI'): Pick<GqlCase, 'query' | 'variables' | 'headers'> => ({
   query: CREATE_CONNECTOR_ACCOUNT,
   headers: () => authHeaders(env.merchantA.apiKey),
-  variables: () => ({ input: { connector, label: 'bad wallet', testMode: true, credentials: connector === 'NUVEI' ? NUVEI_CREDS : PAYTM_CREDS, walletConfig: config } }),
+  variables: () => ({ input: { connector, label: 'bad wallet', testMode: true, credentials: { NUVEI: NUVEI_CREDS, PAYTM: PAYTM_CREDS, PAYPAL: PAYPAL_CREDS }[connector], walletConfig: config } }),
 });
 
 const gqlCases: GqlCase[] = [
@@ -139,6 +143,8 @@ const gqlCases: GqlCase[] = [
   { name: 'walletConfig: googlePay unknown card network', field: 'allowedCardNetworks', ...walletConfig({ googlePay: { ...GOOGLE, allowedCardNetworks: ['DINERS_X'] } }) },
   { name: 'walletConfig: googlePay no auth method', field: 'allowedAuthMethods', ...walletConfig({ googlePay: { ...GOOGLE, allowedAuthMethods: [] } }) },
   { name: 'walletConfig: googlePay on Paytm', field: 'walletConfig.googlePay', ...walletConfig({ googlePay: GOOGLE }, 'PAYTM') },
+  { name: 'walletConfig: googlePay on PayPal', field: 'walletConfig.googlePay', ...walletConfig({ googlePay: GOOGLE }, 'PAYPAL') },
+  { name: 'walletConfig: applePay on PayPal', field: 'walletConfig.applePay', ...walletConfig({ applePay: APPLE }, 'PAYPAL') },
   { name: 'walletConfig: applePay no domain', field: 'domains', ...walletConfig({ applePay: { ...APPLE, domains: [] } }) },
   { name: 'walletConfig: applePay bad domain', field: 'domain', ...walletConfig({ applePay: { ...APPLE, domains: ['Not A Domain'] } }) },
   { name: 'walletConfig: applePay certificate too long', field: 'certificatePem', ...walletConfig({ applePay: { ...APPLE, certificatePem: 'c'.repeat(16_385) } }) },
@@ -159,8 +165,9 @@ beforeAll(async () => {
   };
   payment = await create();
   otherPayment = await create();
-  // A valid call would call Apple and mint a Paytm session (a write): bad input must do neither.
+  // A valid call would call Apple, mint a Paytm session (a write) and a PayPal client token: bad input must do none of these.
   await env.gql(CREATE_CONNECTOR_ACCOUNT, { input: { connector: 'PAYTM', label: 'upi', testMode: true, credentials: PAYTM_CREDS, wallets: ['UPI_INTENT'] } }, authHeaders(env.merchantA.apiKey));
+  await env.gql(CREATE_CONNECTOR_ACCOUNT, { input: { connector: 'PAYPAL', label: 'paypal', testMode: true, credentials: PAYPAL_CREDS, wallets: ['PAYPAL'] } }, authHeaders(env.merchantA.apiKey));
   await new ConnectorAccountRepository(env.prisma, createFieldEncryptor(env.encryptionKey)).create({
     id: randomUUID(),
     merchantId: env.merchantA.id,
@@ -220,10 +227,11 @@ describe('GraphQL bad-input corpus (wallet session tokens, payments, wallet conf
     expect(env.gateway.callCount()).toBe(0);
   });
 
-  it('still serves a valid request afterwards (Apple called, Paytm session minted)', async () => {
+  it('still serves a valid request afterwards (Apple called, Paytm session and PayPal client token minted)', async () => {
     const res = await env.rest(PATH, valid(), { 'api-key': env.merchantA.publishableKey, 'x-client-platform': 'web', 'x-browser-name': 'Safari' });
     expect(res.status).toBe(200);
-    expect((res.body as { session_token: Array<{ wallet_name: string }> }).session_token.map((t) => t.wallet_name).sort()).toEqual(['apple_pay', 'paytm_checkout']);
+    expect((res.body as { session_token: Array<{ wallet_name: string }> }).session_token.map((t) => t.wallet_name).sort()).toEqual(['apple_pay', 'paypal', 'paytm_checkout']);
+    expect(env.paypal.issuedTokens).toHaveLength(1);
     expect(apple.calls).toHaveLength(1);
     expect((await counts()).sessions).toBe(baseline.sessions + 1);
   });

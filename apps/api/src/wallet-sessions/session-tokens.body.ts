@@ -1,6 +1,6 @@
-import type { ConnectorId, ConnectorRegistry, ParsedCredentials } from '../connectors/connector-registry';
+import type { ConnectorId, ConnectorRegistry } from '../connectors/connector-registry';
 import { CONNECTOR_IDS } from '../connectors/connector-registry';
-import { validateAccountCredentials } from '../connector-accounts/account-credentials';
+import { validateAccountCredentials, type CredentialOverride } from '../connector-accounts/account-credentials';
 import { InvalidInputError } from '../errors/app-errors';
 import { malformedBody, type HsError } from './hs-error';
 import { PAYTM_CHECKOUT, SEED_WALLET_NAMES } from './wallet-names';
@@ -17,7 +17,7 @@ export interface SessionTokensBody {
   readonly clientSecret: string;
   readonly wallets: readonly string[];
   /** `merchant_connector_details.encoded_data.connector_account_details`, parsed per connector. */
-  readonly credentialOverrides?: ReadonlyMap<ConnectorId, ParsedCredentials>;
+  readonly credentialOverrides?: ReadonlyMap<ConnectorId, CredentialOverride>;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -30,7 +30,7 @@ function stringField(body: Record<string, unknown>, name: string, maxLength: num
   return value;
 }
 
-function connectorDetails(registry: ConnectorRegistry, raw: unknown): ReadonlyMap<ConnectorId, ParsedCredentials> | HsError | undefined {
+function connectorDetails(registry: ConnectorRegistry, raw: unknown): ReadonlyMap<ConnectorId, CredentialOverride> | HsError | undefined {
   const field = 'merchant_connector_details';
   if (raw === undefined || raw === null) return undefined;
   if (!isRecord(raw)) return malformedBody(`invalid type at \`${field}\`, expected an object`);
@@ -42,12 +42,13 @@ function connectorDetails(registry: ConnectorRegistry, raw: unknown): ReadonlyMa
   if (encoded['metadata'] !== undefined && encoded['metadata'] !== null && !isRecord(encoded['metadata'])) {
     return malformedBody(`invalid type at \`${field}.encoded_data.metadata\`, expected an object`);
   }
-  const overrides = new Map<ConnectorId, ParsedCredentials>();
+  const overrides = new Map<ConnectorId, CredentialOverride>();
   for (const [key, value] of Object.entries(details)) {
     const connector = CONNECTOR_IDS.find((id) => registry[id].credentials.configKey === key);
     if (!connector) return malformedBody(`unknown connector in \`${field}.encoded_data.connector_account_details\`, expected one of ${CONNECTOR_IDS.map((id) => registry[id].credentials.configKey).join(', ')}`);
     try {
-      overrides.set(connector, validateAccountCredentials(registry, connector, value, `${field}.encoded_data.connector_account_details.${key}`).parsed);
+      const validated = validateAccountCredentials(registry, connector, value, `${field}.encoded_data.connector_account_details.${key}`);
+      overrides.set(connector, { ...validated.parsed, hints: validated.hints });
     } catch (error) {
       if (error instanceof InvalidInputError) return malformedBody(error.message);
       throw error;

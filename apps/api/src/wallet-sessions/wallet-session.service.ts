@@ -1,7 +1,7 @@
 import { ConnectorFlowError, type Clock } from '@prism-sessions/connector-interfaces';
 import type { Secret } from '@prism-sessions/masking';
 import type { ConnectorId, ConnectorRegistry, ParsedCredentials } from '../connectors/connector-registry';
-import { parseStoredCredentials } from '../connector-accounts/account-credentials';
+import { parseStoredCredentials, type CredentialOverride } from '../connector-accounts/account-credentials';
 import type { WalletAccount } from '../connector-accounts/connector-account.record';
 import type { ConnectorAccountRepository } from '../connector-accounts/connector-account.repository';
 import { InvalidInputError } from '../errors/app-errors';
@@ -31,7 +31,7 @@ export interface WalletSessionRequest {
   readonly wallets: readonly string[];
   readonly client: ClientContext;
   /** `merchant_connector_details`: credentials for this call only, by connector. */
-  readonly credentialOverrides?: ReadonlyMap<ConnectorId, ParsedCredentials>;
+  readonly credentialOverrides?: ReadonlyMap<ConnectorId, CredentialOverride>;
   /** Produce non-upstream wallets (`paytm_checkout`). */
   readonly extensions: boolean;
   readonly logger: Logger;
@@ -156,7 +156,14 @@ export class WalletSessionService {
     const builder = this.deps.builders.get(builderKey(pair.kind));
     if (!builder) return { ok: false, reason: { code: 'WALLET_NOT_SUPPORTED', message: `No builder for ${builderKey(pair.kind)}` } };
     const walletAccount: WalletAccount = { ...account, walletConfig: account.walletConfig };
-    return builder.build({ payment, account: walletAccount, client: request.client, credentials: () => this.credentialsOf(walletAccount, request) });
+    const credentialOverride = request.credentialOverrides?.get(account.connector);
+    return builder.build({
+      payment,
+      account: walletAccount,
+      client: request.client,
+      ...(credentialOverride ? { credentialOverride } : {}),
+      credentials: () => this.credentialsOf(walletAccount, request),
+    });
   }
 
   private async credentialsOf(account: WalletAccount, request: WalletSessionRequest): Promise<ParsedCredentials> {

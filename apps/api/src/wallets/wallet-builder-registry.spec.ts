@@ -4,7 +4,7 @@ import { connectorServesWallet, WALLET_BUILDER_KINDS } from './wallet-builders';
 
 describe('wallet builders', () => {
   it('has exactly one builder per declared (connector, wallet) kind', () => {
-    const builders = createWalletBuilders({ apple: new FakeApplePayClient(), sessions: { createSessionToken: () => Promise.reject(new Error('unused')) }, paytmHost: () => 'https://paytm.test' });
+    const builders = createWalletBuilders({ apple: new FakeApplePayClient(), sessions: { createSessionToken: () => Promise.reject(new Error('unused')) }, paytmHost: () => 'https://paytm.test', clientTokens: { mint: () => Promise.reject(new Error('unused')) } });
     expect([...builders.keys()].sort()).toEqual(WALLET_BUILDER_KINDS.map(builderKey).sort());
   });
 
@@ -13,5 +13,6 @@ describe('wallet builders', () => {
     expect(connectorServesWallet('nuvei', 'apple_pay')).toBe(true);
     expect(connectorServesWallet('paytm', 'google_pay')).toBe(false);
     expect(connectorServesWallet('nuvei', 'paypal')).toBe(false);
+    expect(connectorServesWallet('paypal', 'paypal')).toBe(true);
   });
 });

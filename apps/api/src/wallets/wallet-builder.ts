@@ -1,3 +1,4 @@
+import type { CredentialOverride } from '../connector-accounts/account-credentials';
 import type { ParsedCredentials } from '../connectors/connector-registry';
 import type { WalletAccount } from '../connector-accounts/connector-account.record';
 import type { PaymentRecord } from '../payments/payment.record';
@@ -30,6 +31,8 @@ export interface WalletBuildInput {
   readonly client: ClientContext;
   /** The account's credentials for this call: `merchant_connector_details` when given, else the stored ones. */
   credentials(): Promise<ParsedCredentials>;
+  /** The account connector's `merchant_connector_details` for this call, with its hints; absent when none was given. */
+  readonly credentialOverride?: CredentialOverride;
 }
 
 export type WalletBuildOutcome = { readonly ok: true; readonly token: SessionTokenJson } | { readonly ok: false; readonly reason: OmissionReason };

@@ -16,12 +16,13 @@ export interface WalletBuilderKind {
 }
 
 /**
- * Every (connector, wallet) pair with a builder (seed 003 §13.3). Adding one (e.g. PayPal's
- * `paypal`) is one entry here plus one builder file in `builders/`.
+ * Every (connector, wallet) pair with a builder (seed 003 §13.3). Adding one is one entry here
+ * plus one builder file in `builders/`.
  */
 export const WALLET_BUILDER_KINDS: readonly WalletBuilderKind[] = [
   { connector: 'nuvei', wallet: 'google_pay', enabledBy: ['GOOGLE_PAY'], requestNames: ['google_pay'], extension: false },
   { connector: 'nuvei', wallet: 'apple_pay', enabledBy: ['APPLE_PAY'], requestNames: ['apple_pay'], extension: false },
+  { connector: 'paypal', wallet: 'paypal', enabledBy: ['PAYPAL'], requestNames: ['paypal'], extension: false },
   { connector: 'paytm', wallet: 'paytm_checkout', enabledBy: ['UPI_INTENT', 'UPI_COLLECT'], requestNames: ['upi_intent', 'upi_collect', 'paytm_checkout'], extension: true },
 ];
 

@@ -52,7 +52,8 @@ export interface ConnectorDefinition<C, Id extends string = string> {
   /**
    * For connectors with an `accessToken` flow: the non-secret credential that names whose token it is
    * (PayPal: the client id), so a caller can keep one token per owner. Callers hash it before using it
-   * as a key; it must never be a secret.
+   * as a key; it must never be a secret. (Method syntax on purpose: compared bivariantly, so a
+   * `ConnectorDefinition<PaypalCredentials>` still satisfies `ConnectorDefinition<unknown>`.)
    */
   accessTokenOwner?(credentials: C): string;
 }
